@@ -1,0 +1,56 @@
+import type { z } from 'zod'
+import type * as s from './schemas'
+import type {
+  EventView, GridMapView, HeadlineView, LocateView, MeView, SignupView, TicketDetailView, TicketView
+} from './views'
+import type { Category, Grid, Page, Survey, User } from './types'
+
+/**
+ * The API contract: every cloud function, its actions, their input and output.
+ * The server's routers implement it and the phone's client is typed by it, so the two cannot drift.
+ */
+type A<I extends z.ZodType, O> = { input: z.input<I>; output: O }
+
+export interface ApiContract {
+  users: {
+    me: A<typeof s.emptyInput, MeView>
+  }
+  reports: {
+    categories: A<typeof s.emptyInput, Category[]>
+    gridMap: A<typeof s.emptyInput, GridMapView>
+    locate: A<typeof s.gcjPoint, LocateView>
+    submit: A<typeof s.reportInput, { ticket: TicketView; created: boolean }>
+    mine: A<typeof s.pageInput, Page<TicketView>>
+  }
+  tickets: {
+    inbox: A<typeof s.inboxInput, { items: TicketView[]; counts: Record<'dispatched' | 'accepted' | 'rework' | 'resolved' | 'overdue', number> }>
+    triage: A<typeof s.pageInput, Page<TicketView>>
+    get: A<typeof s.idInput, TicketDetailView>
+    act: A<typeof s.ticketActInput, TicketView>
+  }
+  volunteer: {
+    events: A<typeof s.pageInput, Page<EventView>>
+    signup: A<typeof s.signupInput, SignupView>
+  }
+  surveys: {
+    list: A<typeof s.pageInput, Page<Survey>>
+    get: A<typeof s.idInput, Survey & { answered: boolean }>
+    answer: A<typeof s.answerInput, { accepted: boolean }>
+  }
+  stats: {
+    headline: A<typeof s.statsInput, HeadlineView>
+  }
+  admin: {
+    grids: A<typeof s.pageInput, Page<Grid>>
+    users: A<typeof s.pageInput, Page<User>>
+  }
+  timer: {
+    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number }>
+  }
+}
+
+export type FunctionName = keyof ApiContract
+export const FUNCTION_NAMES: FunctionName[] = ['users', 'reports', 'tickets', 'volunteer', 'surveys', 'stats', 'admin', 'timer']
+export type ActionName<F extends FunctionName> = keyof ApiContract[F] & string
+export type ActionInput<F extends FunctionName, N extends ActionName<F>> = ApiContract[F][N] extends A<any, any> ? ApiContract[F][N]['input'] : never
+export type ActionOutput<F extends FunctionName, N extends ActionName<F>> = ApiContract[F][N] extends { output: infer O } ? O : never

@@ -1,0 +1,65 @@
+import { z } from 'zod'
+import { TRANSITIONS, type TicketAction } from './tickets/workflow'
+
+/** Input schemas for every action: the server validates with them, the forms reuse them. */
+
+const id = z.string().min(1, '缺少编号').max(64, '编号太长')
+const shortText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`)
+
+export const pageInput = z.object({
+  cursor: z.string().max(512).nullish(),
+  limit: z.number().int().min(1).max(100).optional()
+})
+
+export const gcjPoint = z.object({
+  lng: z.number({ error: '经度必须是数字' }).finite().min(-180, '经度超出范围').max(180, '经度超出范围'),
+  lat: z.number({ error: '纬度必须是数字' }).finite().min(-90, '纬度超出范围').max(90, '纬度超出范围')
+})
+
+export const idInput = z.object({ id })
+export const emptyInput = z.object({})
+
+export const MAX_REPORT_PHOTOS = 4
+
+export const reportInput = z.object({
+  clientRequestId: z.string().min(8, '请求编号无效').max(64, '请求编号无效'),
+  categoryId: id,
+  description: shortText(500, '问题描述').min(2, '请简单描述一下问题（至少 2 个字）'),
+  location: gcjPoint,
+  address: shortText(120, '地址').default(''),
+  photos: z.array(id).max(MAX_REPORT_PHOTOS, `最多上传 ${MAX_REPORT_PHOTOS} 张照片`).default([]),
+  anonymous: z.boolean().default(false)
+})
+export type ReportInput = z.infer<typeof reportInput>
+
+const ticketActions = TRANSITIONS.map((t) => t.action) as [TicketAction, ...TicketAction[]]
+
+export const ticketActInput = z.object({
+  id,
+  action: z.enum(ticketActions, { error: '不支持的处理动作' }),
+  expectedVersion: z.number().int().min(0).optional(),
+  note: shortText(500, '说明').default(''),
+  afterPhotos: z.array(id).max(MAX_REPORT_PHOTOS, `最多上传 ${MAX_REPORT_PHOTOS} 张照片`).default([]),
+  gridId: id.optional(),
+  assigneeId: id.optional(),
+  mergedInto: id.optional(),
+  rating: z.enum(['satisfied', 'basic', 'unsatisfied']).optional()
+})
+export type TicketActInput = z.infer<typeof ticketActInput>
+
+export const inboxInput = pageInput.extend({
+  states: z.array(z.enum(['dispatched', 'accepted', 'resolved', 'rework'])).max(4).optional()
+})
+
+export const signupInput = z.object({ eventId: id })
+
+export const answerInput = z.object({
+  surveyId: id,
+  answers: z.record(id, z.union([z.array(z.number().int().min(0).max(50)).max(50), z.string().max(1000, '回答不能超过 1000 个字')]))
+})
+
+export const statsInput = z.object({
+  gridId: id.optional(),
+  fromIso: z.iso.datetime().optional(),
+  toIso: z.iso.datetime().optional()
+})

@@ -1,0 +1,19 @@
+import type { Ticket } from '../types'
+import { stateKind } from './workflow'
+
+const HOUR_MS = 3_600_000
+
+/** Deadline from the category's 工作时限, counted from when the ticket was filed. */
+export function deadlineFor (createdAtIso: string, timeLimitHours: number): string {
+  return new Date(Date.parse(createdAtIso) + timeLimitHours * HOUR_MS).toISOString()
+}
+
+/** Overdue = still open and past its deadline. */
+export function isOverdue (ticket: Pick<Ticket, 'state' | 'deadline'>, nowIso: string): boolean {
+  return stateKind(ticket.state) === 'open' && Date.parse(nowIso) > Date.parse(ticket.deadline)
+}
+
+/** Closed (fixed or otherwise) no later than its deadline. */
+export function closedOnTime (ticket: Pick<Ticket, 'closedAt' | 'deadline'>): boolean {
+  return ticket.closedAt !== null && Date.parse(ticket.closedAt) <= Date.parse(ticket.deadline)
+}
