@@ -1,0 +1,16 @@
+import { censusRate, type Rate } from './rate'
+
+/*
+ * Rates over the resident base (常住人口 entered by the admin). The numerator is a full count of the
+ * people the platform knows about, not a sample, so ci95 is null (see censusRate).
+ */
+
+/** 参与率: distinct residents who reported, volunteered, trained or answered a survey in the window / base. */
+export function participationRate (distinctParticipants: number, residentBase: number): Rate {
+  return censusRate(distinctParticipants, residentBase)
+}
+
+/** 志愿者注册率: registered volunteers / base. Compare with INDICATOR_DEFAULTS.volunteerRegistrationFloor. */
+export function volunteerRegistrationRate (registeredVolunteers: number, residentBase: number): Rate {
+  return censusRate(registeredVolunteers, residentBase)
+}
