@@ -1,0 +1,39 @@
+import tcb from '@cloudbase/node-sdk'
+import type { FunctionName } from '../../core/api'
+import { DEFAULT_SETTINGS } from '../../core/settings'
+import { createCloudbaseStore } from '../adapters/cloudbase'
+import { randomIds, systemClock } from '../adapters/system'
+import type { Deps, Identity } from '../deps'
+import { createDirectoryCache } from '../directory'
+import { createRouter, type ActionsOf, type Router } from '../router'
+
+type CloudContext = Parameters<typeof tcb.getCloudbaseContext>[0]
+
+/**
+ * Who is calling, as CloudBase vouches for it. A call from the mini-program always carries WX_OPENID, so a client can
+ * never pass as the scheduler by putting `Type: 'Timer'` in its body.
+ */
+export function identityFromCloud (fn: FunctionName, event: unknown, openid: string | undefined): Identity {
+  if (openid) return { kind: 'user', openid }
+  const isTimer = fn === 'timer' && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
+  return isTimer ? { kind: 'system' } : { kind: 'anonymous' }
+}
+
+/**
+ * The cloud composition root: CloudBase store, kept warm across invocations of the same instance. Each function
+ * passes only its own actions, so its bundle carries only its own handlers.
+ */
+export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>) {
+  let router: Router | null = null
+  return async (event: unknown, context: CloudContext) => {
+    if (!router) {
+      const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+      const store = createCloudbaseStore({ app })
+      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock) }
+      router = createRouter(fn, actions, deps)
+    }
+    const { WX_OPENID } = tcb.getCloudbaseContext(context)
+    const payload = fn === 'timer' && (event as { Type?: unknown })?.Type === 'Timer' ? { action: 'sweep' } : event
+    return router(payload, identityFromCloud(fn, event, WX_OPENID))
+  }
+}

@@ -1,0 +1,16 @@
+import type { Settings } from '../core/settings'
+import type { Clock, Ids } from './ports/clock'
+import type { Store } from './ports/store'
+import type { DirectoryCache } from './directory'
+
+/** Everything a handler may touch: ports only. The composition roots (gateway, cloud functions) build it. */
+export interface Deps {
+  store: Store
+  clock: Clock
+  ids: Ids
+  settings: Settings
+  directory: DirectoryCache
+}
+
+/** The caller as the platform vouches for it: WeChat's OPENID, or the gateway's dev login. Never the request body. */
+export type Identity = { kind: 'user'; openid: string } | { kind: 'system' } | { kind: 'anonymous' }

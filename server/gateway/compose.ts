@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
+import { createLocalFileStore } from '../adapters/local-files'
+import { createSqliteStore } from '../adapters/sqlite'
+import { randomIds, systemClock } from '../adapters/system'
+import type { Deps } from '../deps'
+import { createDirectoryCache } from '../directory'
+import { createRouters } from '../functions'
+import type { FileStore } from '../ports/files'
+import type { Clock, Ids } from '../ports/clock'
+import type { Store } from '../ports/store'
+import { seedDemoCity } from './seed-store'
+
+export interface LocalOptions {
+  /** Folder for the SQLite file and photos; null keeps everything in memory (tests, benchmarks). */
+  dataDir: string | null
+  clock?: Clock
+  ids?: Ids
+  settings?: Settings
+  /** Seed the demo city into an empty store (default true). */
+  seed?: boolean
+}
+
+export interface LocalApp {
+  deps: Deps
+  store: Store
+  files: FileStore
+  routers: ReturnType<typeof createRouters>
+  seeded: boolean
+  close (): Promise<void>
+}
+
+/** The local composition root: SQLite store, photo folder, system clock — the gateway, e2e tests and benchmarks use it. */
+export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
+  const clock = opts.clock ?? systemClock
+  const ids = opts.ids ?? randomIds
+  let store: Store
+  let files: FileStore
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true })
+    store = createSqliteStore({ file: join(opts.dataDir, 'wenming.sqlite') })
+    files = createLocalFileStore(join(opts.dataDir, 'files'))
+  } else {
+    store = createSqliteStore({ file: ':memory:' })
+    files = createLocalFileStore(join(tmpdir(), `wenming-files-${process.pid}`))
+  }
+  const seeded = opts.seed !== false && (await store.listGrids({ limit: 1 })).items.length === 0
+  if (seeded) await seedDemoCity(store, clock.now())
+  const deps: Deps = {
+    store,
+    clock,
+    ids,
+    settings: opts.settings ?? DEFAULT_SETTINGS,
+    directory: createDirectoryCache(store, clock)
+  }
+  return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
+}

@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { identityFromSystem } from './timer'
+import { createGateway } from './http'
+import { openLocalApp } from './compose'
+
+/** `npm start`: one process on 127.0.0.1 serving the H5 app, the API, photos and the dev login. */
+async function main (): Promise<void> {
+  const port = Number(process.env.PORT ?? 8787)
+  const host = process.env.HOST ?? '127.0.0.1'
+  const dataDir = resolve(process.env.DATA_DIR ?? '.data')
+  const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/h5')
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`PORT=${process.env.PORT} 不是有效端口号：请设置 0–65535 之间的数字，例如 PORT=8787 npm start。`)
+
+  let app: Awaited<ReturnType<typeof openLocalApp>>
+  try {
+    app = await openLocalApp({ dataDir })
+  } catch (e) {
+    const err = e as Error & { code?: string }
+    fatal(err.code === 'STORE_DAMAGED' ? err.message : `无法打开数据目录 ${dataDir}：${err.message}`)
+  }
+  if (!existsSync(resolve(webRoot, 'index.html'))) console.warn(`注意：${webRoot} 里还没有 H5 构建，请先运行 npm run build:h5。`)
+
+  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot })
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') fatal(`端口 ${port} 已被占用：请关闭占用它的程序，或换一个端口，例如 PORT=${port + 1} npm start。`)
+    if (e.code === 'EACCES') fatal(`没有权限使用端口 ${port}：请换一个 1024 以上的端口，例如 PORT=8787 npm start。`)
+    fatal(`网关启动失败：${e.message}`)
+  })
+  server.listen(port, host, () => {
+    const addr = server.address()
+    const actual = typeof addr === 'object' && addr ? addr.port : port
+    console.log(`${app.seeded ? '已创建演示数据（长沙市雨花区）。' : '使用已有数据。'}数据目录：${dataDir}`)
+    console.log(`文明共建 已启动：http://${host}:${actual}/`)
+  })
+
+  // The local stand-in for the cloud timer trigger: every 5 minutes, as the deployed config.json schedules it.
+  const sweep = () => { void app.routers.timer({ action: 'sweep' }, identityFromSystem()).catch(() => undefined) }
+  const timer = setInterval(sweep, 5 * 60_000)
+  sweep()
+
+  const stop = () => {
+    clearInterval(timer)
+    server.close()
+    void app.close().finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+function fatal (sentence: string): never {
+  console.error(sentence)
+  process.exit(1)
+}
+
+void main()

@@ -1,0 +1,14 @@
+import { buildDemoCity } from '../seed/demo'
+import type { Store } from '../ports/store'
+
+/** Write the demo city through the store port, so every adapter can be seeded the same way. */
+export async function seedDemoCity (store: Store, nowIso: string): Promise<void> {
+  const city = buildDemoCity(nowIso)
+  await store.putGrids(city.grids)
+  await store.putCategories(city.categories)
+  for (const u of city.users) await store.putUser(u)
+  await store.importTickets(city.tickets, city.ticketEvents)
+  for (const e of city.events) await store.putEvent(e)
+  for (const s of city.surveys) await store.putSurvey(s)
+  for (const r of city.responses) await store.addResponse(r)
+}

@@ -1,0 +1,59 @@
+import { participationRate, surveyIndicators, ticketIndicators, ticketSatisfaction } from '../../core/indicators'
+import { statsInput } from '../../core/schemas'
+import { stateKind } from '../../core/tickets/workflow'
+import type { Question, SurveyResponse } from '../../core/types'
+import { AppError } from '../errors'
+import { readAll } from '../paging'
+import { action, type ActionsOf } from '../router'
+
+export const statsActions: ActionsOf<'stats'> = {
+  headline: action({
+    input: statsInput,
+    access: 'public',
+    async run ({ deps }, q) {
+      const now = deps.clock.now()
+      const toIso = q.toIso ?? now
+      const dir = await deps.directory.get()
+      const grid = q.gridId ? dir.gridsById.get(q.gridId) : undefined
+      if (q.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')
+      const inScope = (gridId: string | null) => !grid || gridId === grid.id
+
+      const [tickets, surveys, responses, signups] = await Promise.all([
+        readAll((p) => deps.store.listTickets({ ...p, createdFrom: q.fromIso, createdTo: toIso, gridIds: grid ? [grid.id] : undefined })),
+        readAll((p) => deps.store.listSurveys(p)),
+        readAll((p) => deps.store.listResponses({ ...p, fromIso: q.fromIso, toIso })),
+        readAll((p) => deps.store.listSignups(p))
+      ])
+      // Question ids are unique per survey only: key them by survey so several surveys add up.
+      const questions: Question[] = surveys.flatMap((s) => s.questions.map((x) => ({ ...x, id: `${s.id}/${x.id}` })))
+      const scoped: SurveyResponse[] = responses.filter((r) => inScope(r.gridId)).map((r) => ({
+        ...r,
+        answers: Object.fromEntries(Object.entries(r.answers).map(([k, v]) => [`${r.surveyId}/${k}`, v]))
+      }))
+      const survey = surveyIndicators(questions, scoped)
+      const ti = ticketIndicators(tickets, now)
+      const ratings = tickets.flatMap((t) => (t.state === 'fixed' && t.rating ? [t.rating] : []))
+      const participants = new Set([
+        ...tickets.map((t) => t.reporterId),
+        ...scoped.map((r) => r.userId),
+        ...(grid ? [] : signups.filter((s) => s.status !== 'cancelled').map((s) => s.userId))
+      ])
+      const base = grid ? grid.population : dir.grids.reduce((sum, g) => sum + g.population, 0)
+      const open = tickets.filter((t) => stateKind(t.state) === 'open')
+      return {
+        scope: { gridId: grid?.id ?? null, name: grid?.name ?? dir.grids[0]?.district ?? '全区', fromIso: q.fromIso ?? null, toIso },
+        awareness: survey.awareness,
+        support: survey.support,
+        satisfaction: survey.satisfaction,
+        fixSatisfaction: ticketSatisfaction(ratings),
+        participation: participationRate(participants.size, base),
+        closeRate: ti.closeRate,
+        onTimeCloseRate: ti.onTimeCloseRate,
+        reworkRate: ti.reworkRate,
+        openTickets: open.length,
+        overdueTickets: open.filter((t) => t.overdue || Date.parse(t.deadline) < Date.parse(now)).length,
+        targets: { awareness: deps.settings.targets.awareness, satisfaction: deps.settings.targets.satisfaction }
+      }
+    }
+  })
+}

@@ -1,0 +1,31 @@
+import { availableActions } from '../../core/tickets/workflow'
+import { canSeeLocation, canSeeReporter } from '../../core/tickets/visibility'
+import type { Ticket, User } from '../../core/types'
+import type { TicketView } from '../../core/views'
+import type { Deps } from '../deps'
+
+/** Ticket views for one viewer: personal data only where core's visibility rules allow it. */
+export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps): Promise<TicketView[]> {
+  const dir = await deps.directory.get()
+  const reporterIds = [...new Set(tickets.filter((t) => canSeeReporter(viewer, t)).map((t) => t.reporterId))]
+  const reporters = new Map<string, User | null>()
+  await Promise.all(reporterIds.map(async (id) => { reporters.set(id, await deps.store.getUser(id)) }))
+  return tickets.map((t) => {
+    const { clientRequestId: _omit, ...rest } = t
+    const showReporter = canSeeReporter(viewer, t)
+    return {
+      ...rest,
+      reporterId: showReporter ? t.reporterId : null,
+      reporterName: showReporter ? reporters.get(t.reporterId)?.nickname ?? null : null,
+      location: canSeeLocation(viewer, t) ? t.location : null,
+      address: canSeeLocation(viewer, t) ? t.address : '',
+      categoryName: dir.categoriesById.get(t.categoryId)?.name ?? '未知类别',
+      gridName: t.gridId ? dir.gridsById.get(t.gridId)?.name ?? null : null,
+      actions: availableActions(viewer, t)
+    }
+  })
+}
+
+export async function toTicketView (ticket: Ticket, viewer: User, deps: Deps): Promise<TicketView> {
+  return (await toTicketViews([ticket], viewer, deps))[0]
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod'
+import type { ActionName, ActionOutput, ApiContract, FunctionName } from '../core/api'
+import type { Result } from '../core/errors'
+import type { Role, User } from '../core/types'
+import { AppError } from './errors'
+import type { Deps, Identity } from './deps'
+import { resolveCaller } from './handlers/identity'
+
+z.config(z.locales.zhCN())
+
+/** Who may call an action: listed roles (deny by default), any signed-in user, anyone, or only the scheduler. */
+export type Access = { roles: readonly Role[] } | 'signedIn' | 'public' | 'system'
+
+export interface Ctx {
+  deps: Deps
+  /** The signed-in caller; null only for 'public' and 'system' actions. */
+  user: User | null
+}
+
+export interface ActionDef<I extends z.ZodType, O> {
+  input: I
+  access: Access
+  run (ctx: Ctx, input: z.output<I>): Promise<O>
+}
+
+export type ActionsOf<F extends FunctionName> = {
+  [N in ActionName<F>]: ActionDef<z.ZodType, ActionOutput<F, N>>
+}
+
+/** Declare one action; keeps the input schema and the handler's parameter in step. */
+export function action<I extends z.ZodType, O> (def: ActionDef<I, O>): ActionDef<I, O> {
+  return def
+}
+
+export type Router = (event: unknown, identity: Identity) => Promise<Result<unknown>>
+
+/** `{ action, ...payload }` → validate → authorize → handler, answered in the one Result shape. */
+export function createRouter<F extends FunctionName> (fn: F, actions: ActionsOf<F>, deps: Deps): Router {
+  const table = actions as Record<string, ActionDef<z.ZodType, unknown>>
+  return async (event, identity) => {
+    try {
+      const { action: name, ...payload } = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
+      const def = typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined
+      if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${fn}.${String(name)}`)
+      const user = await authorize(def.access, identity, deps)
+      const parsed = def.input.safeParse(payload)
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+        throw new AppError('VALIDATION', issues[0] ? `${issues[0].message}${issues[0].path ? `（${issues[0].path}）` : ''}` : undefined, issues)
+      }
+      return { ok: true, data: await def.run({ deps, user }, parsed.data) }
+    } catch (e) {
+      if (e instanceof AppError) return { ok: false, error: e.toBody() }
+      console.error(`[${fn}] unexpected error`, e)
+      return { ok: false, error: new AppError('INTERNAL').toBody() }
+    }
+  }
+}
+
+async function authorize (access: Access, identity: Identity, deps: Deps): Promise<User | null> {
+  if (access === 'system') {
+    if (identity.kind !== 'system') throw new AppError('FORBIDDEN')
+    return null
+  }
+  if (identity.kind !== 'user') {
+    if (access === 'public') return null
+    throw new AppError('UNAUTHENTICATED')
+  }
+  const user = await resolveCaller(identity.openid, deps)
+  if (access === 'public' || access === 'signedIn') return user
+  if (!access.roles.some((r) => user.roles.includes(r))) throw new AppError('FORBIDDEN')
+  return user
+}
+
+export type { ApiContract }
