@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+const root = resolve(__dirname, '..')
+export const SHOTS = join(root, 'e2e', 'screenshots')
+
+export interface Gateway {
+  url: string
+  dataDir: string
+  stop (): Promise<void>
+}
+
+/** `npm start`'s gateway on a free port with a fresh data folder (seeded on first start, like a newcomer's). */
+export async function startGateway (): Promise<Gateway> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/gateway/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_ROOT: join(root, 'dist/h5') },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true
+  })
+  let log = ''
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${log}`)), 60_000)
+    const onData = (d: Buffer) => {
+      log += d.toString()
+      const m = /http:\/\/127\.0\.0\.1:\d+\//.exec(log)
+      if (m) { clearTimeout(timer); resolveUrl(m[0]) }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`gateway exited with ${code}:\n${log}`)) })
+  })
+  return {
+    url,
+    dataDir,
+    async stop () {
+      child.removeAllListeners('exit')
+      const exited = new Promise((r) => child.once('exit', r))
+      try { process.kill(-child.pid!, 'SIGTERM') } catch { /* already gone */ }
+      await exited
+      rmSync(dataDir, { recursive: true, force: true })
+    }
+  }
+}
+
+export async function launchBrowser (): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  })
+}
+
+/** A phone-sized page (iPhone SE/8: 375×667 at 2×) that fails the test on any page error. */
+export async function phonePage (browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  return { page, errors }
+}
+
+/** Wait until the H5 router's slide-in has put this element's page fully on screen. */
+export async function settled (page: Page, selector: string): Promise<void> {
+  await page.locator(selector).first().waitFor()
+  await page.waitForFunction((sel) => {
+    const el = document.querySelector(sel)
+    const pageEl = el?.closest('.taro_page') ?? el
+    return !!pageEl && Math.abs(pageEl.getBoundingClientRect().left) < 1
+  }, selector)
+}
+
+export async function shot (page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
+}
+
+/** Sign in through the 我的 page's dev login, as a person would. */
+export async function devLogin (page: Page, base: string, userId: string): Promise<void> {
+  await page.goto(`${base}#/pages/me/index`)
+  await page.locator(`.demo-user[data-user="${userId}"]`).click()
+  await settled(page, '#me-roles .tag')
+}

@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { FUNCTION_NAMES } from '../core/api'
+import { buildFunctions } from './build-functions'
+
+const root = join(__dirname, '..', 'cloudfunctions')
+
+describe('cloud function bundles', () => {
+  const out = mkdtempSync(join(tmpdir(), 'functions-'))
+  let built: Awaited<ReturnType<typeof buildFunctions>>
+
+  beforeAll(async () => { built = await buildFunctions({ outRoot: out }) }, 60_000)
+
+  it('has one folder per function, each with a thin index.ts, its own package.json (SDK only) and config.json', () => {
+    const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    expect(folders).toEqual([...FUNCTION_NAMES].sort())
+    for (const fn of FUNCTION_NAMES) {
+      const pkg = JSON.parse(readFileSync(join(root, fn, 'package.json'), 'utf8'))
+      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+      const config = JSON.parse(readFileSync(join(root, fn, 'config.json'), 'utf8'))
+      expect(config.timeout).toBeGreaterThanOrEqual(10)
+      const source = readFileSync(join(root, fn, 'index.ts'), 'utf8')
+      expect(source.split('\n').filter((l) => l.trim() && !l.trim().startsWith('//')).length).toBeLessThanOrEqual(4)
+    }
+    const timer = JSON.parse(readFileSync(join(root, 'timer', 'config.json'), 'utf8'))
+    expect(timer.triggers[0]).toMatchObject({ type: 'timer' })
+  })
+
+  it('bundles every function into a self-contained index.js that loads in plain Node and exports main', () => {
+    expect(built.map((b) => b.name)).toEqual(FUNCTION_NAMES)
+    for (const b of built) {
+      const code = readFileSync(b.file, 'utf8')
+      // Only the SDK stays external; no relative import survives bundling, and nothing local-only is inside.
+      const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
+      expect(requires.filter((r) => r.startsWith('.'))).toEqual([])
+      expect(code).not.toMatch(/better-sqlite3|server\/gateway|dev\/login/)
+      // Plain Node, outside Jest's module system: only the SDK is found, through NODE_PATH as CloudBase installs it.
+      const probe = spawnSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(b.file)}).main)`], {
+        env: { ...process.env, NODE_PATH: join(__dirname, '..', 'node_modules') }, encoding: 'utf8'
+      })
+      expect(probe.stderr).toBe('')
+      expect(probe.stdout).toBe('function')
+    }
+  })
+
+  it('shares server code through the bundle, not by copies in the function folders', () => {
+    for (const fn of FUNCTION_NAMES) {
+      const files = readdirSync(join(root, fn)).filter((f) => /\.(ts|js)$/.test(f) && f !== 'index.js')
+      expect(files).toEqual(['index.ts'])
+    }
+  })
+})

@@ -1,0 +1,41 @@
+import { build } from 'esbuild'
+import { join, resolve } from 'node:path'
+import { FUNCTION_NAMES } from '../core/api'
+
+/**
+ * Bundle each cloud function's thin index.ts with the shared server code into one self-contained index.js,
+ * so every function ships the same commit's rules and nothing is copied by hand. The SDK stays external:
+ * CloudBase installs it from the function's own package.json.
+ */
+export async function buildFunctions (opts: { outRoot?: string; names?: readonly string[] } = {}): Promise<Array<{ name: string; file: string; bytes: number }>> {
+  const root = resolve(__dirname, '..', 'cloudfunctions')
+  const outRoot = opts.outRoot ?? root
+  const out: Array<{ name: string; file: string; bytes: number }> = []
+  for (const name of opts.names ?? FUNCTION_NAMES) {
+    const file = join(outRoot, name, 'index.js')
+    const result = await build({
+      entryPoints: [join(root, name, 'index.ts')],
+      outfile: file,
+      bundle: true,
+      platform: 'node',
+      target: 'node16',
+      format: 'cjs',
+      external: ['@cloudbase/node-sdk'],
+      minify: true,
+      legalComments: 'none',
+      metafile: true,
+      logLevel: 'silent'
+    })
+    out.push({ name, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].bytes })
+  }
+  return out
+}
+
+if (require.main === module) {
+  buildFunctions().then((built) => {
+    for (const b of built) console.log(`${b.name.padEnd(10)} ${(b.bytes / 1024).toFixed(1).padStart(7)} KB  ${b.file}`)
+  }, (e) => {
+    console.error('云函数打包失败：', e.message)
+    process.exit(1)
+  })
+}

@@ -1,0 +1,36 @@
+import Taro from '@tarojs/taro'
+import type { Result } from '../../core/errors'
+import { NETWORK_MESSAGE, type Transport } from './types'
+
+/** H5: the local gateway on the same origin, with the dev-login token. */
+const TOKEN_KEY = 'wm.devToken'
+
+export function getDevToken (): string | null {
+  return Taro.getStorageSync(TOKEN_KEY) || null
+}
+
+export function setDevToken (token: string | null): void {
+  if (token) Taro.setStorageSync(TOKEN_KEY, token)
+  else Taro.removeStorageSync(TOKEN_KEY)
+}
+
+export const transport: Transport = async (fn, event) => {
+  const token = getDevToken()
+  try {
+    const res = await Taro.request<Result<unknown>>({
+      url: `/api/${fn}`,
+      method: 'POST',
+      data: event,
+      header: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) },
+      timeout: 15_000
+    })
+    if (res.data && typeof res.data === 'object' && 'ok' in res.data) return res.data
+    return { ok: false, error: { code: 'INTERNAL', message: `服务返回异常（${res.statusCode}），请稍后再试` } }
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } }
+  }
+}
+
+export const platform = 'h5' as const
+
+export function initPlatform (): void {}

@@ -1,0 +1,35 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/report/index',
+    'pages/me/index'
+  ],
+  subPackages: [
+    { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index'] },
+    { root: 'packages/volunteer', pages: ['events/index'] },
+    { root: 'packages/grid', pages: ['inbox/index'] },
+    { root: 'packages/admin', pages: ['triage/index'] }
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#ededed',
+    navigationBarBackgroundColor: '#ededed',
+    navigationBarTitleText: '文明共建',
+    navigationBarTextStyle: 'black'
+  },
+  tabBar: {
+    color: '#7f7f7f',
+    selectedColor: '#07c160',
+    backgroundColor: '#f7f7f7',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/report/index', text: '随手拍', iconPath: 'assets/tab/report.png', selectedIconPath: 'assets/tab/report-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
+    ]
+  },
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于确定问题发生的位置和所属网格' }
+  }
+})

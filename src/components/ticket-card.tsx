@@ -1,0 +1,37 @@
+import { View, Text } from '@tarojs/components'
+import { STATE_KIND, STATE_LABELS } from '../../core/tickets/workflow'
+import type { TicketView } from '../../core/views'
+import { dateTime, deadlineText } from '../utils/format'
+import './ticket-card.css'
+
+const KIND_COLOR = { open: 'orange', fixed: 'green', closed: '' } as const
+
+export function StateTag ({ state }: { state: TicketView['state'] }) {
+  return <Text className={`tag ${KIND_COLOR[STATE_KIND[state]]}`}>{STATE_LABELS[state]}</Text>
+}
+
+interface Props {
+  ticket: TicketView
+  nowMs: number
+  children?: React.ReactNode
+}
+
+export function TicketCard ({ ticket, nowMs, children }: Props) {
+  const open = STATE_KIND[ticket.state] === 'open'
+  return (
+    <View className='ticket-card' data-ticket={ticket.id}>
+      <View className='row'>
+        <Text className='ticket-cat'>{ticket.categoryName}</Text>
+        <View className='spacer' />
+        <StateTag state={ticket.state} />
+      </View>
+      <View className='ticket-desc'>{ticket.description}</View>
+      <View className='row ticket-meta'>
+        <Text className='muted'>{ticket.gridName ?? '未落入网格'} · {dateTime(ticket.createdAt)}</Text>
+        <View className='spacer' />
+        {open && <Text className={`tag ${ticket.overdue || Date.parse(ticket.deadline) < nowMs ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
+      </View>
+      {children}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '文明共建',
+  enablePullDownRefresh: true
+})
