@@ -36,7 +36,8 @@ const ticketActions = TRANSITIONS.map((t) => t.action) as [TicketAction, ...Tick
 
 export const ticketActInput = z.object({
   id,
-  action: z.enum(ticketActions, { error: '不支持的处理动作' }),
+  // Not `action`: that key names the API action in the envelope { action, ...payload }.
+  transition: z.enum(ticketActions, { error: '不支持的处理动作' }),
   expectedVersion: z.number().int().min(0).optional(),
   note: shortText(500, '说明').default(''),
   afterPhotos: z.array(id).max(MAX_REPORT_PHOTOS, `最多上传 ${MAX_REPORT_PHOTOS} 张照片`).default([]),

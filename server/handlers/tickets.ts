@@ -64,18 +64,18 @@ export const ticketsActions: ActionsOf<'tickets'> = {
       if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) {
         throw new AppError('CONFLICT', undefined, { state: ticket.state, version: ticket.version })
       }
-      const d = decide(input.action, me, ticket)
+      const d = decide(input.transition, me, ticket)
       if (!d.ok) throw new AppError(d.reason, undefined, d.reason === 'CONFLICT' ? { state: ticket.state, version: ticket.version } : undefined)
-      const missing = missingInput(input.action, input, ticket)
+      const missing = missingInput(input.transition, input, ticket)
       if (missing) throw new AppError('VALIDATION', missing)
       const now = deps.clock.now()
-      if (input.action === 'reopen' && !me.roles.includes('admin') && !withinReopenWindow(ticket.closedAt, now, deps.settings.reopenWindowDays)) {
+      if (input.transition === 'reopen' && !me.roles.includes('admin') && !withinReopenWindow(ticket.closedAt, now, deps.settings.reopenWindowDays)) {
         throw new AppError('CONFLICT', `已超过 ${deps.settings.reopenWindowDays} 天的重新打开期限，请重新上报`)
       }
       const resolved = await resolveDispatchTarget(input, deps)
       const patch = transitionPatch(d.transition, ticket, { ...input, ...resolved }, now)
       const updated = await deps.store.updateTicket(ticket.id, ticket.version, patch, {
-        id: deps.ids.next('te'), ticketId: ticket.id, action: input.action, fromState: ticket.state, toState: d.transition.to,
+        id: deps.ids.next('te'), ticketId: ticket.id, action: input.transition, fromState: ticket.state, toState: d.transition.to,
         actorId: me.id, actorRole: roleFor(d.transition.by, me), note: input.note || d.transition.label, at: now
       })
       if (!updated) {
@@ -95,11 +95,11 @@ async function openable (id: string, me: User, deps: Deps): Promise<Ticket> {
 }
 
 /** Dispatch names a grid and/or a manager; both must exist and fit together. */
-async function resolveDispatchTarget (input: { action: string; gridId?: string; assigneeId?: string; mergedInto?: string }, deps: Deps) {
-  if (input.action === 'merge' && input.mergedInto && !(await deps.store.getTicket(input.mergedInto))) {
+async function resolveDispatchTarget (input: { transition: string; gridId?: string; assigneeId?: string; mergedInto?: string }, deps: Deps) {
+  if (input.transition === 'merge' && input.mergedInto && !(await deps.store.getTicket(input.mergedInto))) {
     throw new AppError('NOT_FOUND', '要合并到的原案卷不存在')
   }
-  if (input.action !== 'dispatch') return {}
+  if (input.transition !== 'dispatch') return {}
   const dir = await deps.directory.get()
   const grid = input.gridId ? dir.gridsById.get(input.gridId) : undefined
   if (input.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')

@@ -21,7 +21,7 @@ export default function Inbox () {
 
   const accept = async (t: TicketView) => {
     try {
-      await call('tickets', 'act', { id: t.id, action: 'accept', expectedVersion: t.version })
+      await call('tickets', 'act', { id: t.id, transition: 'accept', expectedVersion: t.version })
       Taro.showToast({ title: '已受理', icon: 'success' })
     } catch (e) {
       Taro.showToast({ title: (e as Error).message, icon: 'none' })
