@@ -1,18 +1,13 @@
 import { createGridIndex, scanLocate } from '../core/routing/gridIndex'
 import { jitteredLattice, mulberry32, type Lattice, type LatticeGrid } from '../core/routing/testing/lattice'
 import type { GcjPoint } from '../core/types'
+import type { BenchResult } from './types'
 
 /**
  * Routing benchmark: point → grid on jittered square lattices (irregular quadrilaterals that share edges,
  * ~100 m cells near Beijing), indexed lookup vs a plain scan of every polygon.
  */
 
-export interface BenchResult {
-  name: string
-  value: number
-  unit: string
-  note: string
-}
 
 const SIZES: Array<{ label: string; cols: number; rows: number }> = [
   { label: '100', cols: 10, rows: 10 },

@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { benchRouting } from './routing'
+import type { BenchResult } from './types'
+import { weappSizes } from './weapp'
+
+/**
+ * `npm run bench`: every figure measured in one run, written to bench/results.json and the table in bench/README.md.
+ * Targets live in each note; nothing here asserts — tests assert behaviour, benchmarks measure.
+ */
+async function main (): Promise<void> {
+  const root = join(__dirname, '..')
+  const results: BenchResult[] = []
+
+  console.log('routing …')
+  results.push(...await benchRouting())
+
+  console.log('weapp production build …')
+  const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (build.status !== 0) throw new Error('weapp build failed')
+  results.push(...weappSizes(join(root, 'dist', 'weapp')))
+
+  const extra = process.env.BENCH_EXTRA ? (await import(process.env.BENCH_EXTRA)) : null
+  if (extra?.bench) results.push(...await extra.bench())
+
+  writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n')
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
+  const table = [
+    '| name | value | unit | note |',
+    '| --- | ---: | --- | --- |',
+    ...results.map((r) => `| \`${r.name}\` | ${r.value} | ${r.unit} | ${r.note.replace(/\|/g, '\\|')} |`)
+  ].join('\n')
+  writeFileSync(join(__dirname, 'README.md'), `# Benchmarks
+
+\`npm run bench\` measures these in one run and rewrites this file and \`results.json\`.
+Last run: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}.
+
+${table}
+`)
+  console.table(results.map(({ name, value, unit }) => ({ name, value, unit })))
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { AddressInfo } from 'node:net'
+import { openTestApp, type TestApp } from '../testing/app'
+import { createGateway } from './http'
+
+let app: TestApp
+let server: ReturnType<typeof createGateway>
+let base: string
+const web = mkdtempSync(join(tmpdir(), 'web-'))
+
+beforeAll(async () => {
+  writeFileSync(join(web, 'index.html'), '<!doctype html><title>文明共建</title>')
+  app = await openTestApp()
+  server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot: web })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(async () => {
+  await new Promise((r) => server.close(r))
+  await app.close()
+})
+
+const post = (path: string, body: unknown, token?: string) => fetch(`${base}${path}`, {
+  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }
+})
+
+describe('local gateway', () => {
+  it('serves the API with the dev-login identity', async () => {
+    const res = await post('/api/users', { action: 'me' }, 'dev-admin')
+    expect(await res.json()).toMatchObject({ ok: true, data: { user: { id: 'u-admin' } } })
+    const anon = await post('/api/users', { action: 'me' })
+    expect(await anon.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+  })
+
+  it('lists one demo account per role and signs in as one', async () => {
+    const { users } = await (await fetch(`${base}/dev/users`)).json() as { users: Array<{ id: string; roles: string[] }> }
+    for (const role of ['citizen', 'volunteer', 'organizer', 'grid_manager', 'admin']) {
+      expect(users.some((u) => u.roles.includes(role))).toBe(true)
+    }
+    const login = await (await post('/dev/login', { userId: 'u-grid' })).json()
+    expect(login).toMatchObject({ token: 'dev-grid' })
+    expect(await (await post('/dev/login', { userId: 'u-resident-001' })).json()).toEqual({ error: '没有这个演示账号' })
+  })
+
+  it('does not expose the scheduler or unknown functions over HTTP', async () => {
+    expect(await (await post('/api/timer', { action: 'sweep' }, 'dev-admin')).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect((await post('/api/nothing', {})).status).toBe(404)
+  })
+
+  it('answers broken JSON with VALIDATION', async () => {
+    const res = await fetch(`${base}/api/users`, { method: 'POST', body: '{nope', headers: { authorization: 'Dev dev-admin' } })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
+  })
+
+  it('stores an uploaded image and serves it back; refuses non-images and anonymous uploads', async () => {
+    const form = new FormData()
+    const png = Buffer.from('89504e470d0a1a0a', 'hex')
+    form.append('file', new Blob([png], { type: 'image/png' }), 'a.png')
+    const res = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers: { authorization: 'Dev dev-citizen' } })
+    const body = await res.json() as { ok: true; data: { fileId: string; url: string } }
+    expect(body.ok).toBe(true)
+    const back = await fetch(`${base}${body.data.url}`)
+    expect(back.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await back.arrayBuffer())).toEqual(png)
+
+    const text = new FormData()
+    text.append('file', new Blob(['hello'], { type: 'text/plain' }), 'a.txt')
+    const refused = await fetch(`${base}/api/upload`, { method: 'POST', body: text, headers: { authorization: 'Dev dev-citizen' } })
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '只能上传 JPG、PNG、WebP 或 GIF 图片' } })
+    expect((await fetch(`${base}/api/upload`, { method: 'POST', body: form })).status).toBe(401)
+  })
+
+  it('serves the H5 app for any other path', async () => {
+    const res = await fetch(`${base}/some/route`)
+    expect(await res.text()).toContain('文明共建')
+    expect((await fetch(`${base}/files/../../etc/passwd`)).status).not.toBe(500)
+  })
+})
+
+describe('gateway start-up failures say what to do in one sentence', () => {
+  const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
+    env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000
+  })
+
+  it('names a port already in use and how to pick another', async () => {
+    const blocker: Server = createServer()
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r))
+    const port = (blocker.address() as AddressInfo).port
+    const res = run({ PORT: String(port), DATA_DIR: mkdtempSync(join(tmpdir(), 'gw-')) })
+    await new Promise((r) => blocker.close(r))
+    expect(res.status).toBe(1)
+    expect(res.stderr.trim()).toBe(`端口 ${port} 已被占用：请关闭占用它的程序，或换一个端口，例如 PORT=${port + 1} npm start。`)
+  }, 60_000)
+
+  it('names a damaged data file and how to rebuild it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-'))
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(join(dir, 'wenming.sqlite'), 'this is not a database at all, just some text that is long enough'.repeat(100))
+    const res = run({ PORT: '0', DATA_DIR: dir })
+    expect(res.status).toBe(1)
+    expect(res.stderr.trim().split('\n')).toHaveLength(1)
+    expect(res.stderr).toMatch(/数据文件损坏.*删除/)
+  }, 60_000)
+})
