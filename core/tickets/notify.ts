@@ -1,0 +1,51 @@
+import type { Ticket } from '../types'
+import { CLOSE_REASON_LABELS, type TicketAction } from './workflow'
+
+export type Audience = 'reporter' | 'followers' | 'assignee' | 'admins'
+
+export interface Notice {
+  to: Audience
+  title: string
+  body: string
+}
+
+type Event = TicketAction | 'submit' | 'markOverdue'
+
+/**
+ * Who is told what when a ticket changes: every change that matters to the reporter or a follower, plus the
+ * handler's and the office's work items. One place, so the in-app list and WeChat subscribe messages agree.
+ */
+export function noticesFor (event: Event, t: Pick<Ticket, 'state' | 'closeReason' | 'mergedInto' | 'assigneeId' | 'deadline'>, categoryName: string, note: string): Notice[] {
+  const about = `「${categoryName}」`
+  const reason = note ? `：${note}` : ''
+  const both = (title: string, body: string): Notice[] => [{ to: 'reporter', title, body }, { to: 'followers', title, body }]
+  switch (event) {
+    case 'submit':
+    case 'dispatch':
+      return t.assigneeId ? [{ to: 'assignee', title: '新的待办案卷', body: `${about}已派遣给你，请在时限内处理` }] : [{ to: 'admins', title: '新的待分拣案卷', body: `${about}未能自动派遣，请分拣` }]
+    case 'accept':
+      return both('问题已受理', `${about}已由网格员受理，正在处理`)
+    case 'handBack':
+      return [{ to: 'admins', title: '网格员退回案卷', body: `${about}被退回${reason}` }]
+    case 'resolve':
+      return [
+        { to: 'reporter', title: '问题已处理，请核查', body: `${about}已处理完成，请查看处理后照片，确认是否解决并评价` },
+        { to: 'followers', title: '问题已处理', body: `你关注的${about}已处理完成，等待核查` }
+      ]
+    case 'rejectFix':
+      return [{ to: 'assignee', title: '核查未通过，请返工', body: `${about}居民反馈未解决${reason}` }]
+    case 'confirmFixed':
+    case 'autoClose':
+      return [{ to: 'followers', title: '问题已解决', body: `你关注的${about}已解决结案` }, { to: 'assignee', title: '案卷已结案', body: `${about}已核查结案` }]
+    case 'merge':
+      return both('问题已合并', `${about}与已有上报重复，已合并处理，进展会继续通知你`)
+    case 'refer':
+    case 'reject':
+    case 'closeUnable':
+      return both('案卷已关闭', `${about}${t.closeReason ? CLOSE_REASON_LABELS[t.closeReason] : '已关闭'}${reason}`)
+    case 'reopen':
+      return [{ to: 'assignee', title: '案卷被重新打开', body: `${about}居民反馈问题复现，请返工${reason}` }]
+    case 'markOverdue':
+      return [{ to: 'assignee', title: '案卷已超期', body: `${about}已超过处理时限，请尽快处理` }, { to: 'admins', title: '超期督办', body: `${about}已超期，请督办` }]
+  }
+}
