@@ -1,0 +1,44 @@
+import type { Store } from '../../ports/store'
+import { asLocalError, openDatabase, statementCache } from './db'
+import { directoryStore } from './directory'
+import { surveyStore } from './surveys'
+import { ticketStore } from './tickets'
+import { volunteerStore } from './volunteer'
+
+export type { StoreDamagedError } from './db'
+export { MIGRATIONS } from './migrations'
+
+export interface SqliteStoreOptions {
+  /** Database file, created with its folder if missing; ':memory:' for a throwaway store. */
+  file: string
+}
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>
+
+/** Every method rejects with an Error of this realm (see asLocalError). */
+function withLocalErrors (store: Store): Store {
+  const wrapped: Record<string, AnyMethod> = {}
+  for (const [name, method] of Object.entries(store) as Array<[string, AnyMethod]>) {
+    wrapped[name] = async (...args) => {
+      try {
+        return await method(...args)
+      } catch (err) {
+        throw asLocalError(err)
+      }
+    }
+  }
+  return wrapped as unknown as Store
+}
+
+/** The embedded store: one SQLite file in WAL mode, migrated on open. Throws STORE_DAMAGED for a file that is not SQLite. */
+export function createSqliteStore (opts: SqliteStoreOptions): Store {
+  const db = openDatabase(opts.file)
+  const sql = statementCache(db)
+  return withLocalErrors({
+    ...directoryStore(db, sql),
+    ...ticketStore(db, sql),
+    ...volunteerStore(db, sql),
+    ...surveyStore(db, sql),
+    close: async () => { if (db.open) db.close() }
+  })
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3'
+
+/**
+ * Schema changes in order; version = index + 1. Never edit a shipped entry: append a new one.
+ * Each entity is a row: scalar columns for what is filtered or sorted, `doc` holds the whole entity as JSON.
+ */
+export const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    openid TEXT NOT NULL UNIQUE,
+    doc TEXT NOT NULL
+  );
+
+  CREATE TABLE grids (id TEXT PRIMARY KEY, code TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX grids_code ON grids (code, id);
+
+  CREATE TABLE categories (id TEXT PRIMARY KEY, code TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX categories_code ON categories (code, id);
+
+  CREATE TABLE tickets (
+    id TEXT PRIMARY KEY,
+    reporter_id TEXT NOT NULL,
+    client_request_id TEXT NOT NULL,
+    state TEXT NOT NULL,
+    grid_id TEXT,
+    assignee_id TEXT,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (reporter_id, client_request_id)
+  );
+  CREATE INDEX tickets_created ON tickets (created_at, id);
+  CREATE INDEX tickets_reporter ON tickets (reporter_id, created_at);
+  CREATE INDEX tickets_grid ON tickets (grid_id, created_at);
+  CREATE INDEX tickets_assignee ON tickets (assignee_id, created_at);
+  CREATE INDEX tickets_state ON tickets (state, created_at);
+
+  CREATE TABLE ticket_events (
+    id TEXT PRIMARY KEY,
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, at, id);
+
+  CREATE TABLE events (id TEXT PRIMARY KEY, start_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX events_start ON events (start_at, id);
+
+  CREATE TABLE signups (
+    id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL REFERENCES events (id),
+    user_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (event_id, user_id)
+  );
+  CREATE INDEX signups_created ON signups (created_at, id);
+  CREATE INDEX signups_event ON signups (event_id, created_at);
+  CREATE INDEX signups_user ON signups (user_id, created_at);
+
+  CREATE TABLE surveys (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX surveys_created ON surveys (created_at, id);
+
+  CREATE TABLE survey_responses (
+    id TEXT PRIMARY KEY,
+    survey_id TEXT NOT NULL REFERENCES surveys (id),
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    UNIQUE (survey_id, user_id)
+  );
+  CREATE INDEX survey_responses_at ON survey_responses (at, id);
+  CREATE INDEX survey_responses_survey ON survey_responses (survey_id, at);
+
+  CREATE TABLE messages (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX messages_user ON messages (user_id, at, id);
+
+  CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `
+]
+
+/** Apply every migration not yet recorded in schema_migrations, each in its own transaction. Returns how many ran. */
+export function migrate (db: Database.Database, migrations: readonly string[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)')
+  const latest = db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() as number
+  if (latest > migrations.length) {
+    throw Object.assign(
+      new Error(`数据文件 ${db.name} 来自更新版本的程序（架构版本 ${latest}，本程序只认识到 ${migrations.length}），请升级程序或删除该文件后重新运行 npm start。 / ` +
+        `The data file ${db.name} was written by a newer version (schema ${latest}, this one knows ${migrations.length}): upgrade, or delete it and run npm start again.`),
+      { code: 'STORE_TOO_NEW' as const }
+    )
+  }
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck()
+  const record = db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))")
+  // IMMEDIATE: a second process opening the same file waits instead of applying the same step twice.
+  const apply = db.transaction((version: number, sql: string): boolean => {
+    if (isApplied.get(version) !== undefined) return false
+    db.exec(sql)
+    record.run(version)
+    return true
+  })
+  let ran = 0
+  migrations.forEach((sql, i) => {
+    if (apply.immediate(i + 1, sql)) ran++
+  })
+  return ran
+}

@@ -1,0 +1,33 @@
+import type { Store } from '../ports/store'
+import { directoryContract } from './contract-directory'
+import { surveyContract } from './contract-surveys'
+import { ticketContract } from './contract-tickets'
+import { volunteerContract } from './contract-volunteer'
+
+/**
+ * The behaviour every Store adapter must show, checked through the port only.
+ * `makeStore` must return an empty store for each test; `dispose` defaults to `store.close()`.
+ */
+export function describeStoreContract (
+  name: string,
+  makeStore: () => Promise<Store>,
+  dispose: (s: Store) => Promise<void> = async (s) => { await s.close() }
+): void {
+  describe(`Store contract: ${name}`, () => {
+    let current: Store | null = null
+    const store = (): Store => {
+      if (current === null) throw new Error('store used outside a test')
+      return current
+    }
+    beforeEach(async () => { current = await makeStore() })
+    afterEach(async () => {
+      if (current !== null) await dispose(current)
+      current = null
+    })
+
+    directoryContract(store)
+    ticketContract(store)
+    volunteerContract(store)
+    surveyContract(store)
+  })
+}
