@@ -1,0 +1,53 @@
+/**
+ * Seeded randomness for the demo city: the same seed gives the same city on every machine, so tests and
+ * screenshots stay stable. Never Math.random.
+ */
+
+export type Rng = () => number
+
+/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1). Plenty for demo data, not for anything secret. */
+export function mulberry32 (seed: number): Rng {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** FNV-1a hash of a string: turns a stable key ("vertex:3:7") into a seed. */
+export function hashSeed (key: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+/** A generator seeded by a key, so each consumer draws independently of the others' order. */
+export function rngFor (key: string): Rng {
+  return mulberry32(hashSeed(key))
+}
+
+export function randInt (rng: Rng, min: number, max: number): number {
+  return min + Math.floor(rng() * (max - min + 1))
+}
+
+export function pick<T> (rng: Rng, items: readonly T[]): T {
+  return items[Math.floor(rng() * items.length)]
+}
+
+/** Fisher–Yates on a copy. */
+export function shuffled<T> (rng: Rng, items: readonly T[]): T[] {
+  const out = items.slice()
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1))
+    const t = out[i]
+    out[i] = out[j]
+    out[j] = t
+  }
+  return out
+}
