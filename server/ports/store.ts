@@ -17,6 +17,10 @@ export interface TicketFilter extends PageQuery {
   createdFrom?: string
   /** Only tickets created before this ISO time. */
   createdTo?: string
+  categoryId?: string
+  /** Only tickets whose point lies in this lng/lat box (a prefilter for nearby duplicates). */
+  within?: { minLng: number; minLat: number; maxLng: number; maxLat: number }
+  overdue?: boolean
 }
 
 export type SeatOutcome = 'confirmed' | 'waitlisted' | 'full' | 'duplicate'
@@ -44,6 +48,8 @@ export interface Store {
   /** Insert unless the same reporter already filed this clientRequestId; then return that one. */
   createTicket (ticket: Ticket, event: TicketEvent): Promise<{ ticket: Ticket; created: boolean }>
   getTicket (id: string): Promise<Ticket | null>
+  /** The ticket this reporter filed with this clientRequestId, if any (a retry of a submit that went through). */
+  getTicketByRequest (reporterId: string, clientRequestId: string): Promise<Ticket | null>
   /**
    * Apply `patch` only if the ticket is still at `expectedVersion`; bumps the version and appends `event`
    * in the same step. Returns the updated ticket, or null when someone else changed it first.
@@ -53,6 +59,15 @@ export interface Store {
   listTicketEvents (ticketId: string, q: PageQuery): Promise<Page<TicketEvent>>
   /** Bulk insert of tickets with their timelines (seeding, imports); ids must be new. One transaction where the store has them. */
   importTickets (tickets: Ticket[], events: TicketEvent[]): Promise<void>
+
+  // followers (+1 on an existing report instead of filing a duplicate)
+  /** Add a follower and bump ticket.followers in one step; false when already following (nothing changes). */
+  follow (ticketId: string, userId: string, at: string): Promise<boolean>
+  isFollowing (ticketId: string, userId: string): Promise<boolean>
+  /** Follower user ids, oldest first. */
+  listFollowers (ticketId: string, q: PageQuery): Promise<Page<string>>
+  /** Tickets this user follows, most recently followed first. */
+  listFollowed (userId: string, q: PageQuery): Promise<Page<Ticket>>
 
   // volunteer events
   putEvent (event: VolunteerEvent): Promise<void>
@@ -73,6 +88,9 @@ export interface Store {
   // messages
   addMessage (message: Message): Promise<void>
   listMessages (q: PageQuery & { userId: string }): Promise<Page<Message>>
+  /** Mark this user's messages read (all of them when ids is omitted); returns how many changed. */
+  markMessagesRead (userId: string, ids?: string[]): Promise<number>
+  countUnreadMessages (userId: string): Promise<number>
 
   // counters (e.g. rate limits): add atomically, return the new value
   incrementCounter (key: string, by: number): Promise<number>

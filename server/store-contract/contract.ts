@@ -1,5 +1,6 @@
 import type { Store } from '../ports/store'
 import { directoryContract } from './contract-directory'
+import { reportsContract } from './contract-reports'
 import { surveyContract } from './contract-surveys'
 import { ticketContract } from './contract-tickets'
 import { volunteerContract } from './contract-volunteer'
@@ -29,5 +30,6 @@ export function describeStoreContract (
     ticketContract(store)
     volunteerContract(store)
     surveyContract(store)
+    reportsContract(store)
   })
 }

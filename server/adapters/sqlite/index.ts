@@ -1,6 +1,7 @@
 import type { Store } from '../../ports/store'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
+import { followerStore } from './followers'
 import { surveyStore } from './surveys'
 import { ticketStore } from './tickets'
 import { volunteerStore } from './volunteer'
@@ -37,6 +38,7 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
   return withLocalErrors({
     ...directoryStore(db, sql),
     ...ticketStore(db, sql),
+    ...followerStore(db, sql),
     ...volunteerStore(db, sql),
     ...surveyStore(db, sql),
     close: async () => { if (db.open) db.close() }

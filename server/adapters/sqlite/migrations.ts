@@ -78,6 +78,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX messages_user ON messages (user_id, at, id);
 
   CREATE TABLE counters (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
+  // 2: 随手拍 — nearby duplicates by category and point, overdue lists, followers, read messages.
+  `
+  ALTER TABLE tickets ADD COLUMN category_id TEXT;
+  ALTER TABLE tickets ADD COLUMN lng REAL;
+  ALTER TABLE tickets ADD COLUMN lat REAL;
+  ALTER TABLE tickets ADD COLUMN overdue INTEGER NOT NULL DEFAULT 0;
+  UPDATE tickets SET category_id = json_extract(doc, '$.categoryId'), lng = json_extract(doc, '$.location.lng'),
+    lat = json_extract(doc, '$.location.lat'), overdue = json_extract(doc, '$.overdue');
+  CREATE INDEX tickets_category_point ON tickets (category_id, lng, lat);
+  CREATE INDEX tickets_overdue ON tickets (overdue, state);
+
+  CREATE TABLE ticket_followers (
+    ticket_id TEXT NOT NULL REFERENCES tickets (id),
+    user_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (ticket_id, user_id)
+  );
+  CREATE INDEX ticket_followers_user ON ticket_followers (user_id, at);
+
+  ALTER TABLE messages ADD COLUMN read INTEGER NOT NULL DEFAULT 0;
+  UPDATE messages SET read = json_extract(doc, '$.read');
+  CREATE INDEX messages_unread ON messages (user_id, read);
   `
 ]
 

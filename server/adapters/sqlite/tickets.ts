@@ -3,7 +3,7 @@ import type { Store } from '../../ports/store'
 import { parseDoc, type Db, type Sql } from './db'
 import { conditions, readPage } from './paging'
 
-type TicketStore = Pick<Store, 'createTicket' | 'getTicket' | 'updateTicket' | 'listTickets' | 'listTicketEvents' | 'importTickets'>
+type TicketStore = Pick<Store, 'createTicket' | 'getTicket' | 'getTicketByRequest' | 'updateTicket' | 'listTickets' | 'listTicketEvents' | 'importTickets'>
 
 function ticketRow (t: Ticket): Record<string, unknown> {
   return {
@@ -15,6 +15,10 @@ function ticketRow (t: Ticket): Record<string, unknown> {
     assignee_id: t.assigneeId,
     created_at: t.createdAt,
     version: t.version,
+    category_id: t.categoryId,
+    lng: t.location.lng,
+    lat: t.location.lat,
+    overdue: t.overdue ? 1 : 0,
     doc: JSON.stringify(t)
   }
 }
@@ -30,14 +34,15 @@ function definedOnly (patch: Partial<Ticket>): Partial<Ticket> {
 
 export function ticketStore (db: Db, sql: Sql): TicketStore {
   const insertTicket = db.prepare(`INSERT INTO tickets
-    (id, reporter_id, client_request_id, state, grid_id, assignee_id, created_at, version, doc)
-    VALUES (@id, @reporter_id, @client_request_id, @state, @grid_id, @assignee_id, @created_at, @version, @doc)`)
+    (id, reporter_id, client_request_id, state, grid_id, assignee_id, created_at, version, category_id, lng, lat, overdue, doc)
+    VALUES (@id, @reporter_id, @client_request_id, @state, @grid_id, @assignee_id, @created_at, @version, @category_id, @lng, @lat, @overdue, @doc)`)
   const insertEvent = db.prepare('INSERT INTO ticket_events (id, ticket_id, at, doc) VALUES (@id, @ticket_id, @at, @doc)')
   const byId = db.prepare('SELECT doc FROM tickets WHERE id = ?').pluck()
   const byRequest = db.prepare('SELECT doc FROM tickets WHERE reporter_id = ? AND client_request_id = ?').pluck()
   const rewrite = db.prepare(`UPDATE tickets SET
     reporter_id = @reporter_id, client_request_id = @client_request_id, state = @state, grid_id = @grid_id,
-    assignee_id = @assignee_id, created_at = @created_at, version = @version, doc = @doc
+    assignee_id = @assignee_id, created_at = @created_at, version = @version, category_id = @category_id,
+    lng = @lng, lat = @lat, overdue = @overdue, doc = @doc
     WHERE id = @id AND version = @expected`)
 
   const create = db.transaction((ticket: Ticket, event: TicketEvent) => {
@@ -66,6 +71,7 @@ export function ticketStore (db: Db, sql: Sql): TicketStore {
   return {
     createTicket: async (ticket, event) => create.immediate(ticket, event),
     getTicket: async (id) => parseDoc<Ticket>(byId.get(id)),
+    getTicketByRequest: async (reporterId, clientRequestId) => parseDoc<Ticket>(byRequest.get(reporterId, clientRequestId)),
     updateTicket: async (id, expectedVersion, patch, event) => update.immediate(id, expectedVersion, patch, event),
     listTickets: async (f) => {
       if (f.gridIds?.length === 0 || f.states?.length === 0) return { items: [], next: null }
@@ -76,6 +82,12 @@ export function ticketStore (db: Db, sql: Sql): TicketStore {
       if (f.reporterId !== undefined) c.add('reporter_id = ?', f.reporterId)
       if (f.createdFrom !== undefined) c.add('created_at >= ?', f.createdFrom)
       if (f.createdTo !== undefined) c.add('created_at < ?', f.createdTo)
+      if (f.categoryId !== undefined) c.add('category_id = ?', f.categoryId)
+      if (f.overdue !== undefined) c.add('overdue = ?', f.overdue ? 1 : 0)
+      if (f.within !== undefined) {
+        c.add('lng BETWEEN ? AND ?', f.within.minLng, f.within.maxLng)
+        c.add('lat BETWEEN ? AND ?', f.within.minLat, f.within.maxLat)
+      }
       return readPage<Ticket>(sql, { table: 'tickets', ...c, sortColumn: 'created_at', direction: 'DESC' }, f)
     },
     listTicketEvents: async (ticketId, q) =>
