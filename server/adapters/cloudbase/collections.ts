@@ -1,0 +1,22 @@
+/** Collection names (before the optional prefix). One place, so README, setup and queries agree. */
+export const COLLECTIONS = {
+  users: 'users',
+  grids: 'grids',
+  categories: 'categories',
+  tickets: 'tickets',
+  /** `${reporterId}:${clientRequestId}` → ticketId: the idempotency reservation of createTicket. */
+  ticketKeys: 'ticket_keys',
+  ticketEvents: 'ticket_events',
+  /** `${ticketId}:${userId}` → { ticketId, userId, at }: one follow per person per ticket. */
+  ticketFollowers: 'ticket_followers',
+  events: 'events',
+  signups: 'signups',
+  surveys: 'surveys',
+  responses: 'responses',
+  messages: 'messages',
+  counters: 'counters'
+} as const
+
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
+
+export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(COLLECTIONS)
