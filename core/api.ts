@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type * as s from './schemas'
 import type {
-  EventView, GridMapView, HeadlineView, LocateView, MeView, SignupView, TicketDetailView, TicketView
+  EventView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
 } from './views'
 import type { Category, Grid, Page, Survey, User } from './types'
 
@@ -14,6 +14,8 @@ type A<I extends z.ZodType, O> = { input: z.input<I>; output: O }
 export interface ApiContract {
   users: {
     me: A<typeof s.emptyInput, MeView>
+    messages: A<typeof s.pageInput, MessagesView>
+    readMessages: A<typeof s.readMessagesInput, { unread: number }>
   }
   reports: {
     categories: A<typeof s.emptyInput, Category[]>
@@ -21,10 +23,15 @@ export interface ApiContract {
     locate: A<typeof s.gcjPoint, LocateView>
     submit: A<typeof s.reportInput, { ticket: TicketView; created: boolean }>
     mine: A<typeof s.pageInput, Page<TicketView>>
+    nearby: A<typeof s.nearbyInput, NearbyView[]>
+    follow: A<typeof s.idInput, { followers: number; following: true }>
+    followed: A<typeof s.pageInput, Page<TicketView>>
   }
   tickets: {
     inbox: A<typeof s.inboxInput, { items: TicketView[]; counts: Record<'dispatched' | 'accepted' | 'rework' | 'resolved' | 'overdue', number> }>
     triage: A<typeof s.pageInput, Page<TicketView>>
+    overdue: A<typeof s.pageInput, Page<TicketView>>
+    verifyQueue: A<typeof s.pageInput, { items: TicketView[] }>
     get: A<typeof s.idInput, TicketDetailView>
     act: A<typeof s.ticketActInput, TicketView>
   }
@@ -43,6 +50,7 @@ export interface ApiContract {
   admin: {
     grids: A<typeof s.pageInput, Page<Grid>>
     users: A<typeof s.pageInput, Page<User>>
+    managers: A<typeof s.emptyInput, Array<{ id: string; nickname: string; gridIds: string[] }>>
   }
   timer: {
     sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number }>

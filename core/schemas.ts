@@ -52,6 +52,10 @@ export const inboxInput = pageInput.extend({
   states: z.array(z.enum(['dispatched', 'accepted', 'resolved', 'rework'])).max(4).optional()
 })
 
+export const nearbyInput = z.object({ categoryId: id, location: gcjPoint })
+
+export const readMessagesInput = z.object({ ids: z.array(id).max(100).optional() })
+
 export const signupInput = z.object({ eventId: id })
 
 export const answerInput = z.object({

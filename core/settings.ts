@@ -2,6 +2,8 @@
 export interface Settings {
   /** Days a reporter has to verify a resolved ticket before the timer closes it as fixed. */
   verifyWindowDays: number
+  /** Days after which a resolved ticket the reporter has not verified shows in the office's verification queue. */
+  adminVerifyAfterDays: number
   /** Days after closing in which the reporter may reopen. */
   reopenWindowDays: number
   reportsPerHour: number
@@ -13,6 +15,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   verifyWindowDays: 3,
+  adminVerifyAfterDays: 2,
   reopenWindowDays: 7,
   reportsPerHour: 10,
   reportsPerDay: 30,

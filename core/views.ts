@@ -1,4 +1,4 @@
-import type { Category, Grid, Page, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
+import type { Category, Grid, Message, Page, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
 import type { TicketAction } from './tickets/workflow'
 
 /** What actions answer: the shapes the phone shows. */
@@ -53,6 +53,24 @@ export interface LocateView {
 
 export interface GridMapView {
   grids: Array<Pick<Grid, 'id' | 'code' | 'name' | 'polygon'>>
+}
+
+/** A nearby open report a resident may follow instead of filing again (public fields only). */
+export interface NearbyView {
+  id: string
+  categoryName: string
+  description: string
+  gridName: string | null
+  state: Ticket['state']
+  createdAt: string
+  followers: number
+  distanceM: number
+  following: boolean
+  mine: boolean
+}
+
+export interface MessagesView extends Page<Message> {
+  unread: number
 }
 
 export interface EventView extends VolunteerEvent {

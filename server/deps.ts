@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings'
 import type { Clock, Ids } from './ports/clock'
 import type { Store } from './ports/store'
+import type { Notifier } from './ports/notifier'
 import type { DirectoryCache } from './directory'
 
 /** Everything a handler may touch: ports only. The composition roots (gateway, cloud functions) build it. */
@@ -10,6 +11,7 @@ export interface Deps {
   ids: Ids
   settings: Settings
   directory: DirectoryCache
+  notifier: Notifier
 }
 
 /** The caller as the platform vouches for it: WeChat's OPENID, or the gateway's dev login. Never the request body. */

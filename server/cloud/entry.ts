@@ -2,6 +2,8 @@ import tcb from '@cloudbase/node-sdk'
 import type { FunctionName } from '../../core/api'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { createCloudbaseStore } from '../adapters/cloudbase'
+import { createInAppNotifier } from '../adapters/notify/in-app'
+import { createWechatNotifier, type CallOpenApi } from '../adapters/notify/wechat'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps, Identity } from '../deps'
 import { createDirectoryCache } from '../directory'
@@ -29,7 +31,12 @@ export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>)
     if (!router) {
       const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
       const store = createCloudbaseStore({ app })
-      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock) }
+      const inApp = createInAppNotifier(store, systemClock, randomIds)
+      // Subscribe messages need a template approved for the mini-program: set WECHAT_TEMPLATE_ID on the function.
+      const templateId = process.env.WECHAT_TEMPLATE_ID
+      const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
+      const notifier = templateId ? createWechatNotifier({ inApp, store, callOpenApi, templateId }) : inApp
+      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock), notifier }
       router = createRouter(fn, actions, deps)
     }
     const { WX_OPENID } = tcb.getCloudbaseContext(context)

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import { createLocalFileStore } from '../adapters/local-files'
+import { createInAppNotifier } from '../adapters/notify/in-app'
 import { createSqliteStore } from '../adapters/sqlite'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps } from '../deps'
@@ -53,7 +54,8 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     clock,
     ids,
     settings: opts.settings ?? DEFAULT_SETTINGS,
-    directory: createDirectoryCache(store, clock)
+    directory: createDirectoryCache(store, clock),
+    notifier: createInAppNotifier(store, clock, ids)
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
 }

@@ -1,4 +1,5 @@
-import { pageInput } from '../../core/schemas'
+import { emptyInput, pageInput } from '../../core/schemas'
+import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 
 export const adminActions: ActionsOf<'admin'> = {
@@ -11,5 +12,14 @@ export const adminActions: ActionsOf<'admin'> = {
     input: pageInput,
     access: { roles: ['admin'] },
     run: ({ deps }, q) => deps.store.listUsers(q)
+  }),
+  /** Grid managers and their grids, for the dispatch picker. */
+  managers: action({
+    input: emptyInput,
+    access: { roles: ['admin'] },
+    async run ({ deps }) {
+      const managers = await readAll((q) => deps.store.listUsers({ ...q, role: 'grid_manager' }), 5_000)
+      return managers.map(({ id, nickname, gridIds }) => ({ id, nickname, gridIds }))
+    }
   })
 }

@@ -1,11 +1,11 @@
-import { emptyInput, gcjPoint, pageInput, reportInput } from '../../core/schemas'
-import { routeReport } from '../../core/tickets/route'
-import type { Ticket } from '../../core/types'
-import { DATUM } from '../../core/types'
+import { bboxAround, duplicateCandidates } from '../../core/tickets/duplicates'
+import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, reportInput } from '../../core/schemas'
+import { statesOfKind } from '../../core/tickets/workflow'
 import { AppError } from '../errors'
 import { action, type ActionsOf } from '../router'
 import { requireUser } from './identity'
-import { toTicketView, toTicketViews } from './ticket-view'
+import { submitReport } from './submit-report'
+import { toTicketViews } from './ticket-view'
 
 const anyResident = { roles: ['citizen', 'volunteer', 'organizer', 'grid_manager', 'admin'] } as const
 
@@ -45,55 +45,7 @@ export const reportsActions: ActionsOf<'reports'> = {
   submit: action({
     input: reportInput,
     access: anyResident,
-    async run ({ deps, user }, input) {
-      const me = requireUser(user)
-      const dir = await deps.directory.get()
-      const category = dir.categoriesById.get(input.categoryId)
-      if (!category || !category.active || category.level !== 2) throw new AppError('VALIDATION', '请选择一个具体的问题类别')
-      if (input.anonymous && !category.allowAnonymous) throw new AppError('VALIDATION', `「${category.name}」类问题不能匿名上报`)
-      const now = deps.clock.now()
-      const hit = dir.index.locate(input.location)
-      const route = routeReport(hit.kind === 'grid' ? hit.grid : null, category, now)
-      const id = deps.ids.next('t')
-      const ticket: Ticket = {
-        id,
-        clientRequestId: input.clientRequestId,
-        reporterId: me.id,
-        anonymous: input.anonymous,
-        categoryId: category.id,
-        description: input.description,
-        location: { lng: input.location.lng, lat: input.location.lat },
-        address: input.address,
-        gridId: route.gridId,
-        assigneeId: route.assigneeId,
-        department: route.department,
-        state: route.state,
-        closeReason: null,
-        mergedInto: null,
-        photos: input.photos,
-        afterPhotos: [],
-        deadline: route.deadline,
-        overdue: false,
-        reworkCount: 0,
-        followers: 0,
-        rating: null,
-        createdAt: now,
-        updatedAt: now,
-        dispatchedAt: route.state === 'dispatched' ? now : null,
-        acceptedAt: null,
-        resolvedAt: null,
-        closedAt: null,
-        version: 1
-      }
-      const note = route.state === 'dispatched'
-        ? `已按位置派遣至${hit.kind === 'grid' ? hit.grid.name : ''}网格员（坐标系 ${DATUM}）`
-        : hit.kind === 'grid' ? '所在网格暂无网格员，转文明办分拣' : '位置不在任何网格内，转文明办分拣'
-      const result = await deps.store.createTicket(ticket, {
-        id: deps.ids.next('te'), ticketId: id, action: 'submit', fromState: null, toState: route.state,
-        actorId: me.id, actorRole: 'citizen', note, at: now
-      })
-      return { ticket: await toTicketView(result.ticket, me, deps), created: result.created }
-    }
+    run: ({ deps, user }, input) => submitReport(deps, requireUser(user), input)
   }),
 
   mine: action({
@@ -102,6 +54,55 @@ export const reportsActions: ActionsOf<'reports'> = {
     async run ({ deps, user }, q) {
       const me = requireUser(user)
       const page = await deps.store.listTickets({ ...q, reporterId: me.id })
+      return { items: await toTicketViews(page.items, me, deps), next: page.next }
+    }
+  }),
+
+  nearby: action({
+    input: nearbyInput,
+    access: 'signedIn',
+    async run ({ deps, user }, { categoryId, location }) {
+      const me = requireUser(user)
+      const dir = await deps.directory.get()
+      const category = dir.categoriesById.get(categoryId)
+      if (!category) throw new AppError('VALIDATION', '请选择一个具体的问题类别')
+      const page = await deps.store.listTickets({ categoryId, within: bboxAround(location, category.duplicateRadiusM), states: statesOfKind('open'), limit: 100 })
+      const found = duplicateCandidates(page.items, location, category, deps.clock.now()).slice(0, 5)
+      return Promise.all(found.map(async ({ ticket: t, distanceM }) => ({
+        id: t.id,
+        categoryName: category.name,
+        description: t.description,
+        gridName: t.gridId ? dir.gridsById.get(t.gridId)?.name ?? null : null,
+        state: t.state,
+        createdAt: t.createdAt,
+        followers: t.followers,
+        distanceM: Math.round(distanceM),
+        following: await deps.store.isFollowing(t.id, me.id),
+        mine: t.reporterId === me.id
+      })))
+    }
+  }),
+
+  follow: action({
+    input: idInput,
+    access: 'signedIn',
+    async run ({ deps, user }, { id }) {
+      const me = requireUser(user)
+      const ticket = await deps.store.getTicket(id)
+      if (!ticket) throw new AppError('NOT_FOUND', '要关注的上报不存在')
+      if (ticket.reporterId === me.id) throw new AppError('CONFLICT', '这是你自己的上报，进展会直接通知你')
+      await deps.store.follow(id, me.id, deps.clock.now())
+      const after = await deps.store.getTicket(id)
+      return { followers: after?.followers ?? ticket.followers, following: true as const }
+    }
+  }),
+
+  followed: action({
+    input: pageInput,
+    access: 'signedIn',
+    async run ({ deps, user }, q) {
+      const me = requireUser(user)
+      const page = await deps.store.listFollowed(me.id, q)
       return { items: await toTicketViews(page.items, me, deps), next: page.next }
     }
   })

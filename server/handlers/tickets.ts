@@ -1,14 +1,14 @@
 import { idInput, inboxInput, pageInput, ticketActInput } from '../../core/schemas'
-import { missingInput, transitionPatch, withinReopenWindow } from '../../core/tickets/apply'
 import { sortInbox } from '../../core/tickets/inbox'
 import { canOpenTicket } from '../../core/tickets/visibility'
-import { decide } from '../../core/tickets/workflow'
+import { statesOfKind } from '../../core/tickets/workflow'
 import type { Ticket, User } from '../../core/types'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 import { requireUser } from './identity'
+import { actOnTicket } from './act-on-ticket'
 import { toTicketView, toTicketViews } from './ticket-view'
 
 const INBOX_STATES = ['dispatched', 'accepted', 'rework', 'resolved'] as const
@@ -60,58 +60,39 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     access: 'signedIn',
     async run ({ deps, user }, input) {
       const me = requireUser(user)
-      const ticket = await openable(input.id, me, deps)
-      if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) {
-        throw new AppError('CONFLICT', undefined, { state: ticket.state, version: ticket.version })
-      }
-      const d = decide(input.transition, me, ticket)
-      if (!d.ok) throw new AppError(d.reason, undefined, d.reason === 'CONFLICT' ? { state: ticket.state, version: ticket.version } : undefined)
-      const missing = missingInput(input.transition, input, ticket)
-      if (missing) throw new AppError('VALIDATION', missing)
-      const now = deps.clock.now()
-      if (input.transition === 'reopen' && !me.roles.includes('admin') && !withinReopenWindow(ticket.closedAt, now, deps.settings.reopenWindowDays)) {
-        throw new AppError('CONFLICT', `已超过 ${deps.settings.reopenWindowDays} 天的重新打开期限，请重新上报`)
-      }
-      const resolved = await resolveDispatchTarget(input, deps)
-      const patch = transitionPatch(d.transition, ticket, { ...input, ...resolved }, now)
-      const updated = await deps.store.updateTicket(ticket.id, ticket.version, patch, {
-        id: deps.ids.next('te'), ticketId: ticket.id, action: input.transition, fromState: ticket.state, toState: d.transition.to,
-        actorId: me.id, actorRole: roleFor(d.transition.by, me), note: input.note || d.transition.label, at: now
-      })
-      if (!updated) {
-        const current = await deps.store.getTicket(ticket.id)
-        throw new AppError('CONFLICT', undefined, current ? { state: current.state, version: current.version } : undefined)
-      }
-      return toTicketView(updated, me, deps)
+      return actOnTicket(deps, me, await openable(input.id, me, deps), input)
+    }
+  }),
+
+  overdue: action({
+    input: pageInput,
+    access: { roles: ['admin'] },
+    async run ({ deps, user }, q) {
+      const me = requireUser(user)
+      const page = await deps.store.listTickets({ ...q, overdue: true, states: statesOfKind('open') })
+      return { items: await toTicketViews(page.items, me, deps), next: page.next }
+    }
+  }),
+
+  /** Resolved tickets the reporter has not verified within the office's wait: the admin verifies or closes them. */
+  verifyQueue: action({
+    input: pageInput,
+    access: { roles: ['admin'] },
+    async run ({ deps, user }) {
+      const me = requireUser(user)
+      const cutoff = Date.parse(deps.clock.now()) - deps.settings.adminVerifyAfterDays * 86_400_000
+      const resolved = await readAll((p) => deps.store.listTickets({ ...p, states: ['resolved'] }), 2_000)
+      const waiting = resolved.filter((t) => t.resolvedAt !== null && Date.parse(t.resolvedAt) <= cutoff)
+        .sort((a, b) => (a.resolvedAt ?? '').localeCompare(b.resolvedAt ?? ''))
+      return { items: await toTicketViews(waiting, me, deps) }
     }
   })
 }
 
+/** The ticket if this user may open it: its people, the manager of its grid, admins, or a follower (who sees the public view). */
 async function openable (id: string, me: User, deps: Deps): Promise<Ticket> {
   const ticket = await deps.store.getTicket(id)
   if (!ticket) throw new AppError('NOT_FOUND', '案卷不存在')
-  if (!canOpenTicket(me, ticket)) throw new AppError('FORBIDDEN')
+  if (!canOpenTicket(me, ticket) && !(await deps.store.isFollowing(ticket.id, me.id))) throw new AppError('FORBIDDEN')
   return ticket
-}
-
-/** Dispatch names a grid and/or a manager; both must exist and fit together. */
-async function resolveDispatchTarget (input: { transition: string; gridId?: string; assigneeId?: string; mergedInto?: string }, deps: Deps) {
-  if (input.transition === 'merge' && input.mergedInto && !(await deps.store.getTicket(input.mergedInto))) {
-    throw new AppError('NOT_FOUND', '要合并到的原案卷不存在')
-  }
-  if (input.transition !== 'dispatch') return {}
-  const dir = await deps.directory.get()
-  const grid = input.gridId ? dir.gridsById.get(input.gridId) : undefined
-  if (input.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')
-  const assigneeId = input.assigneeId ?? grid?.managerIds[0]
-  if (!assigneeId) throw new AppError('VALIDATION', '该网格暂无网格员，请指定处理人')
-  const assignee = await deps.store.getUser(assigneeId)
-  if (!assignee || !assignee.roles.includes('grid_manager')) throw new AppError('VALIDATION', '处理人必须是网格员')
-  return { gridId: grid?.id ?? assignee.gridIds[0], assigneeId }
-}
-
-function roleFor (by: readonly string[], me: User): User['roles'][number] {
-  if (by.includes('admin') && me.roles.includes('admin')) return 'admin'
-  if (by.includes('assignee') && me.roles.includes('grid_manager')) return 'grid_manager'
-  return 'citizen'
 }

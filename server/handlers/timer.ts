@@ -2,6 +2,7 @@ import { emptyInput } from '../../core/schemas'
 import { isOverdue } from '../../core/tickets/sla'
 import { decide, statesOfKind } from '../../core/tickets/workflow'
 import { transitionPatch } from '../../core/tickets/apply'
+import { notifyTicketChange } from '../notices'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 
@@ -25,13 +26,19 @@ export const timerActions: ActionsOf<'timer'> = {
             id: deps.ids.next('te'), ticketId: t.id, action: 'autoClose', fromState: t.state, toState: d.transition.to,
             actorId: 'system', actorRole: 'system', note: `居民 ${deps.settings.verifyWindowDays} 天内未核查，系统自动结案`, at: now
           })
-          if (done) autoClosed++
+          if (done) {
+            autoClosed++
+            await notifyTicketChange(deps, 'autoClose', done, 'system')
+          }
         } else if (!t.overdue && isOverdue(t, now)) {
           const done = await deps.store.updateTicket(t.id, t.version, { overdue: true, updatedAt: now }, {
             id: deps.ids.next('te'), ticketId: t.id, action: 'markOverdue', fromState: t.state, toState: t.state,
             actorId: 'system', actorRole: 'system', note: '已超过处置时限，督办提醒', at: now
           })
-          if (done) overdueMarked++
+          if (done) {
+            overdueMarked++
+            await notifyTicketChange(deps, 'markOverdue', done, 'system')
+          }
         }
       }
       return { overdueMarked, autoClosed }

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { getDevToken } from './call'
+import { ApiError, NETWORK_MESSAGE } from './types'
+
+export interface UploadHandle {
+  done: Promise<{ fileId: string; url: string }>
+  abort (): void
+}
+
+/** H5: multipart POST to the gateway, which resizes, strips EXIF and stores the photo. */
+export function uploadPhoto (filePath: string, onProgress: (percent: number) => void): UploadHandle {
+  let task: Taro.UploadTask | null = null
+  const done = new Promise<{ fileId: string; url: string }>((resolve, reject) => {
+    const token = getDevToken()
+    task = Taro.uploadFile({
+      url: '/api/upload',
+      filePath,
+      name: 'file',
+      header: token ? { authorization: `Dev ${token}` } : {},
+      success: (res) => {
+        try {
+          const body = JSON.parse(res.data) as { ok: boolean; data?: { fileId: string; url: string }; error?: { code: string; message: string } }
+          if (body.ok && body.data) resolve(body.data)
+          else reject(new ApiError((body.error?.code ?? 'INTERNAL') as 'INTERNAL', body.error?.message ?? '上传失败，请重试'))
+        } catch {
+          reject(new ApiError('INTERNAL', '上传失败，请重试'))
+        }
+      },
+      fail: () => reject(new ApiError('NETWORK', NETWORK_MESSAGE))
+    }) as unknown as Taro.UploadTask
+    task?.onProgressUpdate?.((p) => onProgress(p.progress))
+  })
+  return { done, abort: () => task?.abort() }
+}
+
+/** The URL to show a stored photo (thumbnails by `?thumb=1`). */
+export function photoUrl (fileId: string, thumb = false): string {
+  return fileId.startsWith('http') || fileId.startsWith('blob:') ? fileId : `/files/${fileId}${thumb ? '?thumb=1' : ''}`
+}
