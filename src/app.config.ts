@@ -5,7 +5,8 @@ export default defineAppConfig({
     'pages/me/index'
   ],
   subPackages: [
-    { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index'] },
+    { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index', 'messages/index'] },
+    { root: 'packages/ticket', pages: ['detail/index'] },
     { root: 'packages/volunteer', pages: ['events/index'] },
     { root: 'packages/grid', pages: ['inbox/index'] },
     { root: 'packages/admin', pages: ['triage/index'] }

@@ -1,4 +1,5 @@
 import { View, Text } from '@tarojs/components'
+import Taro from '@tarojs/taro'
 import { STATE_KIND, STATE_LABELS } from '../../core/tickets/workflow'
 import type { TicketView } from '../../core/views'
 import { dateTime, deadlineText } from '../utils/format'
@@ -19,7 +20,7 @@ interface Props {
 export function TicketCard ({ ticket, nowMs, children }: Props) {
   const open = STATE_KIND[ticket.state] === 'open'
   return (
-    <View className='ticket-card' data-ticket={ticket.id}>
+    <View className='ticket-card' data-ticket={ticket.id} onClick={() => Taro.navigateTo({ url: `/packages/ticket/detail/index?id=${ticket.id}` })}>
       <View className='row'>
         <Text className='ticket-cat'>{ticket.categoryName}</Text>
         <View className='spacer' />

@@ -2,11 +2,13 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ROLE_LABELS, type Role } from '../../../core/types'
+import { call } from '../../api'
 import { devLoginAvailable, listDemoUsers, type DemoUser } from '../../api/dev'
 import { useSession } from '../../store/session'
 import './index.css'
 
 const AREAS: Array<{ role: Role; title: string; desc: string; url: string }> = [
+  { role: 'citizen', title: '消息', desc: '上报进展、待办提醒', url: '/packages/citizen/messages/index' },
   { role: 'citizen', title: '我的随手拍', desc: '查看上报进度，核查并评价', url: '/packages/citizen/my-reports/index' },
   { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: '/packages/citizen/survey/index' },
   { role: 'volunteer', title: '志愿活动', desc: '报名活动和培训', url: '/packages/volunteer/events/index' },
@@ -19,7 +21,14 @@ export default function Me () {
   const [demo, setDemo] = useState<DemoUser[]>([])
   const [demoError, setDemoError] = useState<string | null>(null)
 
-  useDidShow(() => { void load() })
+  const [unread, setUnread] = useState(0)
+  useDidShow(() => {
+    void load().then(() => call('users', 'messages', { limit: 1 })).then((m) => {
+      setUnread(m.unread)
+      if (m.unread > 0) void Taro.setTabBarBadge({ index: 2, text: String(Math.min(99, m.unread)) }).catch(() => undefined)
+      else void Taro.removeTabBarBadge({ index: 2 }).catch(() => undefined)
+    }, () => setUnread(0))
+  })
   useEffect(() => {
     if (!devLoginAvailable) return
     listDemoUsers().then(setDemo, (e: Error) => setDemoError(e.message))
@@ -43,7 +52,7 @@ export default function Me () {
           {AREAS.filter((a) => me.roles.includes(a.role)).map((a) => (
             <View key={a.url} className='cell' onClick={() => Taro.navigateTo({ url: a.url })}>
               <View className='cell-body'>
-                <View className='cell-title'>{a.title}</View>
+                <View className='cell-title'>{a.title}{a.title === '消息' && unread > 0 && <Text className='badge-inline'>{unread}</Text>}</View>
                 <View className='cell-desc'>{a.desc}</View>
               </View>
               <Text className='cell-arrow'>›</Text>

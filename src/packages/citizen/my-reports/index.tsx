@@ -13,11 +13,14 @@ export default function MyReports () {
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<string | null>(null)
 
-  const load = async (cursor: string | null) => {
+  const [tab, setTab] = useState<'mine' | 'followed'>('mine')
+
+  const load = async (cursor: string | null, which = tab) => {
     setLoading(true)
     setError(null)
+    if (!cursor) setItems([])
     try {
-      const page = await call('reports', 'mine', { cursor, limit: 20 })
+      const page = await call('reports', which, { cursor, limit: 20 })
       setItems((prev) => (cursor ? [...prev, ...page.items] : page.items))
       setNext(page.next)
     } catch (e) {
@@ -32,8 +35,12 @@ export default function MyReports () {
   const now = Date.now()
   return (
     <View className='page'>
-      <View className='section-title'>我上报的问题</View>
-      <StatusView loading={loading && items.length === 0} error={items.length ? null : error} empty={items.length === 0} emptyText='还没有上报过问题，去「随手拍」看看吧' onRetry={() => void load(null)}>
+      <View className='tabs'>
+        {(['mine', 'followed'] as const).map((k) => (
+          <View key={k} className={`tab ${tab === k ? 'on' : ''}`} onClick={() => { setTab(k); void load(null, k) }}>{k === 'mine' ? '我上报的' : '我关注的'}</View>
+        ))}
+      </View>
+      <StatusView loading={loading && items.length === 0} error={items.length ? null : error} empty={items.length === 0} emptyText={tab === 'mine' ? '还没有上报过问题，去「随手拍」看看吧' : '还没有关注的上报'} onRetry={() => void load(null)}>
         {items.map((t) => <TicketCard key={t.id} ticket={t} nowMs={now} />)}
         {next && <View className='status'>{loading ? '正在加载…' : '上拉加载更多'}</View>}
       </StatusView>

@@ -46,7 +46,7 @@ export default function Inbox () {
           {data?.items.map((t) => (
             <TicketCard key={t.id} ticket={t} nowMs={now}>
               {t.actions.includes('accept') && (
-                <View className='ticket-actions'><View className='btn-small' onClick={() => void accept(t)}>受理</View></View>
+                <View className='ticket-actions'><View className='btn-small' onClick={(e) => { e.stopPropagation(); void accept(t) }}>受理</View></View>
               )}
             </TicketCard>
           ))}
