@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
+import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
+import { benchSubmit } from './submit'
 import type { BenchResult } from './types'
 import { weappSizes } from './weapp'
 
@@ -17,13 +19,16 @@ async function main (): Promise<void> {
   console.log('routing …')
   results.push(...await benchRouting())
 
+  console.log('reports.submit through the gateway …')
+  results.push(...await benchSubmit())
+
+  console.log('photo processing …')
+  results.push(...await benchPhotos())
+
   console.log('weapp production build …')
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) throw new Error('weapp build failed')
   results.push(...weappSizes(join(root, 'dist', 'weapp')))
-
-  const extra = process.env.BENCH_EXTRA ? (await import(process.env.BENCH_EXTRA)) : null
-  if (extra?.bench) results.push(...await extra.bench())
 
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n')
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`

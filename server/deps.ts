@@ -2,6 +2,7 @@ import type { Settings } from '../core/settings'
 import type { Clock, Ids } from './ports/clock'
 import type { Store } from './ports/store'
 import type { Notifier } from './ports/notifier'
+import type { ContentCheck } from './ports/content-check'
 import type { DirectoryCache } from './directory'
 
 /** Everything a handler may touch: ports only. The composition roots (gateway, cloud functions) build it. */
@@ -12,6 +13,7 @@ export interface Deps {
   settings: Settings
   directory: DirectoryCache
   notifier: Notifier
+  contentCheck: ContentCheck
 }
 
 /** The caller as the platform vouches for it: WeChat's OPENID, or the gateway's dev login. Never the request body. */

@@ -3,6 +3,7 @@ import type { FunctionName } from '../../core/api'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { createCloudbaseStore } from '../adapters/cloudbase'
 import { createInAppNotifier } from '../adapters/notify/in-app'
+import { createWechatContentCheck } from '../adapters/content-check/wechat'
 import { createWechatNotifier, type CallOpenApi } from '../adapters/notify/wechat'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps, Identity } from '../deps'
@@ -36,7 +37,8 @@ export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>)
       const templateId = process.env.WECHAT_TEMPLATE_ID
       const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
       const notifier = templateId ? createWechatNotifier({ inApp, store, callOpenApi, templateId }) : inApp
-      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock), notifier }
+      const contentCheck = createWechatContentCheck({ callOpenApi: (api, body) => callOpenApi(api, body as Record<string, unknown>) })
+      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock), notifier, contentCheck }
       router = createRouter(fn, actions, deps)
     }
     const { WX_OPENID } = tcb.getCloudbaseContext(context)

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import { createLocalFileStore } from '../adapters/local-files'
 import { createInAppNotifier } from '../adapters/notify/in-app'
+import { createWordListCheck } from '../adapters/content-check/word-list'
 import { createSqliteStore } from '../adapters/sqlite'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps } from '../deps'
@@ -55,7 +56,8 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     ids,
     settings: opts.settings ?? DEFAULT_SETTINGS,
     directory: createDirectoryCache(store, clock),
-    notifier: createInAppNotifier(store, clock, ids)
+    notifier: createInAppNotifier(store, clock, ids),
+    contentCheck: createWordListCheck()
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
 }

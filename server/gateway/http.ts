@@ -7,7 +7,7 @@ import type { Store } from '../ports/store'
 import type { Router } from '../router'
 import { identityFrom } from './identity'
 import { serveStatic } from './static'
-import { receiveImage } from './upload'
+import { receivePhoto } from './upload'
 
 export interface GatewayOptions {
   routers: Record<FunctionName, Router>
@@ -61,9 +61,10 @@ export function createGateway (opts: GatewayOptions): Server {
     const path = url.pathname
 
     if (req.method === 'POST' && path === '/api/upload') {
-      if (identityFrom(req).kind !== 'user') return sendJson(res, 401, failure(new AppError('UNAUTHENTICATED')))
+      const who = identityFrom(req)
+      if (who.kind !== 'user') return sendJson(res, 401, failure(new AppError('UNAUTHENTICATED')))
       try {
-        const fileId = await receiveImage(req, opts.files)
+        const fileId = await receivePhoto(req, opts.files, who.openid)
         return sendJson(res, 200, { ok: true, data: { fileId, url: `/files/${fileId}` } })
       } catch (e) {
         return sendJson(res, 400, failure(e))
@@ -87,7 +88,7 @@ export function createGateway (opts: GatewayOptions): Server {
 
     const file = /^\/files\/([\w-]+)$/.exec(path)
     if (file && req.method === 'GET') {
-      const found = await opts.files.read(file[1])
+      const found = await opts.files.read(file[1], url.searchParams.get('thumb') === '1' ? 'thumb' : 'full')
       if (!found) return sendJson(res, 404, failure(new AppError('NOT_FOUND', '图片不存在')))
       res.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'private, max-age=86400' })
       res.end(Buffer.from(found.bytes))

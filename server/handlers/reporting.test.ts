@@ -31,6 +31,15 @@ describe('per-user report limits', () => {
   })
 })
 
+describe('content check', () => {
+  it('refuses an abusive description before it counts or lands, but files a report that names an illegal ad', async () => {
+    const refused = await report('dev-citizen', { description: '这个网格员是个傻逼' })
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '问题描述中含有不文明用语，请修改后再提交' } })
+    expect((await app.store.listTickets({ reporterId: 'u-citizen', limit: 100 })).items.some((t) => t.description.includes('傻逼'))).toBe(false)
+    expect((await report('dev-citizen', { description: '电线杆上贴满了办证小广告' })).ok).toBe(true)
+  })
+})
+
 describe('nearby duplicates and following', () => {
   it('offers an open report of the same category nearby, and following it counts once', async () => {
     const original = ok(await report('dev-citizen')).ticket

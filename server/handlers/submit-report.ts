@@ -21,6 +21,12 @@ export async function submitReport (deps: Deps, me: User, input: ReportInput): P
   if (!category || !category.active || category.level !== 2) throw new AppError('VALIDATION', '请选择一个具体的问题类别')
   if (input.anonymous && !category.allowAnonymous) throw new AppError('VALIDATION', `「${category.name}」类问题需要实名上报，便于核实`)
 
+  // Text that fails the content check is refused before it counts or lands anywhere; 'review' is filed (the
+  // office sees everything), since reports of illegal ads and gambling must be able to name them.
+  if (await deps.contentCheck.checkText(input.description, { openid: me.openid }) === 'reject') {
+    throw new AppError('VALIDATION', '问题描述中含有不文明用语，请修改后再提交')
+  }
+
   const now = deps.clock.now()
   const buckets = reportBuckets(me.id, now)
   const [hour, day] = await Promise.all([deps.store.incrementCounter(buckets.hourKey, 1), deps.store.incrementCounter(buckets.dayKey, 1)])

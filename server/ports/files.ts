@@ -5,6 +5,7 @@ export interface StoredFile {
 }
 
 export interface FileStore {
-  save (file: StoredFile): Promise<string>
-  read (id: string): Promise<StoredFile | null>
+  /** Store a processed photo with its thumbnail; returns the new file id. */
+  save (file: StoredFile & { thumb?: StoredFile; ownerId: string }): Promise<string>
+  read (id: string, variant?: 'full' | 'thumb'): Promise<StoredFile | null>
 }

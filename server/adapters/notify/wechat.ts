@@ -2,7 +2,7 @@ import type { Notifier } from '../../ports/notifier'
 import type { Store } from '../../ports/store'
 
 /** subscribeMessage.send, injected (wx-server-sdk's cloud.openapi in a cloud function). */
-export type CallOpenApi = (api: 'subscribeMessage.send', body: Record<string, unknown>) => Promise<{ errCode?: number; errcode?: number }>
+export type CallOpenApi = (api: string, body: Record<string, unknown>) => Promise<unknown>
 
 export interface WechatNotifierOptions {
   inApp: Notifier
