@@ -85,3 +85,22 @@ export async function devLogin (page: Page, base: string, userId: string): Promi
   await page.locator(`.demo-user[data-user="${userId}"]`).click()
   await settled(page, '#me-roles .tag')
 }
+
+/**
+ * Tap a GCJ-02 point on the offline grid map (src/components/grid-map publishes its view on `.grid-map`):
+ * x = canvas.x + tx + sx·lng, y = canvas.y + ty − sy·lat.
+ */
+export async function tapMap (page: Page, p: { lng: number; lat: number }): Promise<void> {
+  await settled(page, '.grid-map[data-ready="1"]')
+  await page.locator('.grid-map-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+  const box = (await page.locator('.grid-map-canvas').boundingBox())!
+  const v = JSON.parse((await page.locator('.grid-map').getAttribute('data-view')) ?? 'null') as { sx: number; sy: number; tx: number; ty: number }
+  await page.mouse.click(box.x + v.tx + v.sx * p.lng, box.y + v.ty - v.sy * p.lat)
+}
+
+/** Pick files for the next chooser the page opens (Taro.chooseImage in H5 opens a file input). */
+export async function choosePhoto (page: Page, trigger: string, file: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser')
+  await page.locator(trigger).click()
+  await (await chooser).setFiles(file)
+}
