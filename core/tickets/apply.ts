@@ -2,6 +2,8 @@ import type { Rating, Ticket } from '../types'
 import type { TicketAction, Transition } from './workflow'
 
 export interface TransitionInput {
+  /** Who takes the step; a grid manager who accepts becomes the assignee. */
+  actor?: { id: string; isManager: boolean }
   note: string
   afterPhotos: string[]
   gridId?: string
@@ -49,6 +51,7 @@ export function transitionPatch (t: Transition, ticket: Ticket, input: Transitio
       break
     case 'accept':
       patch.acceptedAt = now
+      if (input.actor?.isManager) patch.assigneeId = input.actor.id
       break
     case 'handBack':
       patch.assigneeId = null

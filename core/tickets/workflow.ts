@@ -35,7 +35,10 @@ export const CLOSE_REASON_LABELS: Record<CloseReason, string> = {
   invalid: '无效或虚假信息'
 }
 
-/** Who acts, relative to the ticket: its reporter, its assigned handler, an admin, or the timer. */
+/**
+ * Who acts, relative to the ticket: its reporter; its handler (the grid manager it is assigned to, or any manager of
+ * its grid — a grid may have several, and whoever accepts becomes the assignee); an admin; or the timer.
+ */
 export type Actor = 'reporter' | 'assignee' | 'admin' | 'system'
 
 export type TicketAction =
@@ -93,14 +96,22 @@ export function transitionFor (action: TicketAction): Transition {
 }
 
 /** The relations a user has to a ticket, from their roles and ids. */
-export function actorsFor (
-  user: { id: string; roles: readonly Role[] } | 'system',
-  ticket: Pick<Ticket, 'reporterId' | 'assigneeId'>
-): Actor[] {
+export interface ActingUser {
+  id: string
+  roles: readonly Role[]
+  gridIds?: readonly string[]
+}
+
+export function isHandler (user: ActingUser, ticket: Pick<Ticket, 'assigneeId' | 'gridId'>): boolean {
+  if (!user.roles.includes('grid_manager')) return false
+  return ticket.assigneeId === user.id || (ticket.gridId !== null && (user.gridIds ?? []).includes(ticket.gridId))
+}
+
+export function actorsFor (user: ActingUser | 'system', ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId'>): Actor[] {
   if (user === 'system') return ['system']
   const actors: Actor[] = []
   if (ticket.reporterId === user.id) actors.push('reporter')
-  if (ticket.assigneeId === user.id && user.roles.includes('grid_manager')) actors.push('assignee')
+  if (isHandler(user, ticket)) actors.push('assignee')
   if (user.roles.includes('admin')) actors.push('admin')
   return actors
 }
@@ -112,8 +123,8 @@ export type Decision =
 /** May this user take this action on this ticket now? Deny by default. */
 export function decide (
   action: TicketAction,
-  user: { id: string; roles: readonly Role[] } | 'system',
-  ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'state'>
+  user: ActingUser | 'system',
+  ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId' | 'state'>
 ): Decision {
   const t = transitionFor(action)
   const actors = actorsFor(user, ticket)
@@ -124,8 +135,8 @@ export function decide (
 
 /** Actions this user could take on this ticket as it stands (for showing buttons). */
 export function availableActions (
-  user: { id: string; roles: readonly Role[] },
-  ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'state'>
+  user: ActingUser,
+  ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId' | 'state'>
 ): TicketAction[] {
   return TRANSITIONS.filter((t) => decide(t.action, user, ticket).ok).map((t) => t.action)
 }

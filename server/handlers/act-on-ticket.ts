@@ -1,5 +1,5 @@
 import { missingInput, transitionPatch, withinReopenWindow } from '../../core/tickets/apply'
-import { decide } from '../../core/tickets/workflow'
+import { decide, isHandler } from '../../core/tickets/workflow'
 import type { TicketActInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
@@ -23,7 +23,8 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
     throw new AppError('CONFLICT', `已超过 ${deps.settings.reopenWindowDays} 天的重新打开期限，请重新上报`)
   }
   const target = await resolveTarget(input, ticket, deps)
-  const patch = transitionPatch(d.transition, ticket, { ...input, ...target }, now)
+  const actor = { id: me.id, isManager: isHandler(me, ticket) }
+  const patch = transitionPatch(d.transition, ticket, { ...input, ...target, actor }, now)
   const updated = await deps.store.updateTicket(ticket.id, ticket.version, patch, {
     id: deps.ids.next('te'), ticketId: ticket.id, action: input.transition, fromState: ticket.state, toState: d.transition.to,
     actorId: me.id, actorRole: roleFor(d.transition.by, me), note: input.note || d.transition.label, at: now

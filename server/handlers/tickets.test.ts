@@ -9,7 +9,8 @@ let otherManager: string
 let n = 0
 
 beforeAll(async () => {
-  app = await openTestApp()
+  // Many reports from one resident here; the limits have their own test.
+  app = await openTestApp({ settings: { reportsPerHour: 1000, reportsPerDay: 1000 } })
   const grids = await readAll((q) => app.store.listGrids(q))
   mine = grids.find((g) => g.managerIds.includes('u-grid'))!
   const other = grids.find((g) => g.managerIds.length > 0 && !g.managerIds.includes('u-grid'))!
@@ -75,6 +76,31 @@ describe('the ticket workflow', () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1)
     const lost = results.find((r) => !r.ok)
     expect(lost).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { state: 'accepted' } } })
+  })
+
+  it('lets exactly one of two managers of the same grid accept; the loser gets CONFLICT, the winner becomes the assignee', async () => {
+    const second = { id: 'u-grid-second', openid: 'wx-grid-second', nickname: '钱网格', roles: ['citizen', 'grid_manager'] as const, gridIds: [mine.id], createdAt: app.clock.now() }
+    await app.store.putUser({ ...second, roles: [...second.roles] })
+    await app.store.putGrids([{ ...mine, managerIds: [...mine.managerIds, second.id] }])
+    app.deps.directory.invalidate()
+    const t = await fileReport()
+    expect(t.assigneeId).toBe('u-grid')
+    const results = await Promise.all([
+      app.as('dev-grid')('tickets', 'act', { id: t.id, transition: 'accept', expectedVersion: t.version }),
+      app.as('wx-grid-second')('tickets', 'act', { id: t.id, transition: 'accept', expectedVersion: t.version })
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { state: 'accepted' } } })
+    const winner = results.findIndex((r) => r.ok) === 0 ? 'u-grid' : 'u-grid-second'
+    expect((await app.store.getTicket(t.id))!.assigneeId).toBe(winner)
+  })
+
+  it('five identical submits at once file one ticket', async () => {
+    const input = { clientRequestId: 'req-five-at-once', categoryId: 'cat-E02-01', description: '墙上有小广告', location: ringCentroid(mine.polygon)! }
+    const results = await Promise.all(Array.from({ length: 5 }, () => app.as('dev-citizen')('reports', 'submit', input)))
+    expect(new Set(results.map((r) => ok(r).ticket.id)).size).toBe(1)
+    expect(results.filter((r) => ok(r).created)).toHaveLength(1)
+    expect((await app.store.listTickets({ reporterId: 'u-citizen', limit: 100 })).items.filter((x) => x.clientRequestId === 'req-five-at-once')).toHaveLength(1)
   })
 
   it('forbids another grid manager, and a citizen acting as handler', async () => {

@@ -1,5 +1,6 @@
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../core/api'
 import type { Result } from '../../core/errors'
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import { openLocalApp, type LocalApp } from '../gateway/compose'
 import type { Clock, Ids } from '../ports/clock'
 import type { Identity } from '../deps'
@@ -32,9 +33,10 @@ export interface TestApp extends LocalApp {
 export type Caller = <F extends FunctionName, N extends ActionName<F>>(fn: F, action: N, input: ActionInput<F, N> | Record<string, unknown>) => Promise<Result<ActionOutput<F, N>>>
 
 /** The demo city in an in-memory SQLite store, seeded as `npm start` seeds it, with a manual clock. */
-export async function openTestApp (opts: { seed?: boolean } = {}): Promise<TestApp> {
+export async function openTestApp (opts: { seed?: boolean; settings?: Partial<Settings> } = {}): Promise<TestApp> {
   const clock = manualClock()
-  const app = await openLocalApp({ dataDir: null, clock, ids: sequentialIds(), seed: opts.seed })
+  const settings = { ...DEFAULT_SETTINGS, ...opts.settings }
+  const app = await openLocalApp({ dataDir: null, clock, ids: sequentialIds(), seed: opts.seed, settings })
   const caller = (identity: Identity): Caller => (fn, action, input) =>
     app.routers[fn]({ action, ...input }, identity) as never
   return {
