@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../core/prng'
 import sharp from 'sharp'
 
 /**
@@ -5,6 +6,9 @@ import sharp from 'sharp'
  * so JPEG has real work to do (a flat colour compresses to nothing and proves nothing), tagged like a phone
  * would tag them: camera make, GPS position, and optionally an EXIF orientation.
  */
+
+/** Seeded PRNG, so fixtures are the same on every run. */
+export const seeded = mulberry32
 
 export interface PhotoFixtureOptions {
   width: number
@@ -22,17 +26,6 @@ export interface PhotoFixtureOptions {
   markTopLeft?: boolean
 }
 
-/** Seeded PRNG (mulberry32), so fixtures are the same on every run. Returns [0, 1). */
-export function seeded (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Raw RGB pixels: waves + noise. */
 export function noisyPixels (width: number, height: number, noise = 20, seed = 1): Buffer {

@@ -3,19 +3,9 @@
  * screenshots stay stable. Never Math.random.
  */
 
-export type Rng = () => number
+import { mulberry32, type Rng } from '../../core/prng'
 
-/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1). Plenty for demo data, not for anything secret. */
-export function mulberry32 (seed: number): Rng {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { mulberry32, type Rng }
 
 /** FNV-1a hash of a string: turns a stable key ("vertex:3:7") into a seed. */
 export function hashSeed (key: string): number {

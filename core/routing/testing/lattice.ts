@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../prng'
 import type { GcjRing } from '../../types'
 
 /**
@@ -5,17 +6,8 @@ import type { GcjRing } from '../../types'
  * jittered, so cells are irregular quadrilaterals that still tile the area edge to edge.
  */
 
-/** mulberry32: a small seeded PRNG, so fixtures are repeatable without Math.random. Returns [0, 1). */
-export function mulberry32 (seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+
+export { mulberry32 }
 
 export interface LatticeGrid {
   id: string

@@ -1,0 +1,17 @@
+/**
+ * Seeded randomness for demo data, fixtures and benchmarks: the same seed gives the same numbers on every
+ * machine. Never for anything secret.
+ */
+export type Rng = () => number
+
+/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1). */
+export function mulberry32 (seed: number): Rng {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
