@@ -51,6 +51,9 @@ export function createRouter<F extends FunctionName> (fn: F, actions: ActionsOf<
       return { ok: true, data: await def.run({ deps, user }, parsed.data) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() }
+      // An adapter may refuse input by code (e.g. a cursor it cannot read): answer that code, not INTERNAL.
+      const code = (e as { code?: unknown } | null)?.code
+      if (typeof code === 'string' && code === 'VALIDATION') return { ok: false, error: new AppError('VALIDATION', '分页参数无效，请从第一页重新加载').toBody() }
       console.error(`[${fn}] unexpected error`, e)
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }

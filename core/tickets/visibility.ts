@@ -1,4 +1,4 @@
-import type { Ticket } from '../types'
+import type { Ticket, TicketEvent } from '../types'
 import { isHandler, type ActingUser } from './workflow'
 
 type Parties = Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId'>
@@ -20,4 +20,10 @@ export function canSeeReporter (viewer: ActingUser, t: Parties & Pick<Ticket, 'a
 /** Whether the viewer may open the ticket at all (a follower, checked by the handler, sees the public view). */
 export function canOpenTicket (viewer: ActingUser, t: Parties): boolean {
   return canSeeLocation(viewer, t)
+}
+
+/** The timeline as this viewer may see it: where the reporter is hidden, so is their id on the steps they took. */
+export function timelineFor<E extends Pick<TicketEvent, 'actorId'>> (events: readonly E[], viewer: ActingUser, t: Parties & Pick<Ticket, 'anonymous'>): E[] {
+  if (canSeeReporter(viewer, t)) return [...events]
+  return events.map((e) => (e.actorId === t.reporterId ? { ...e, actorId: '' } : e))
 }

@@ -1,6 +1,6 @@
 import { idInput, inboxInput, pageInput, ticketActInput } from '../../core/schemas'
 import { sortInbox } from '../../core/tickets/inbox'
-import { canOpenTicket } from '../../core/tickets/visibility'
+import { canOpenTicket, timelineFor } from '../../core/tickets/visibility'
 import { statesOfKind } from '../../core/tickets/workflow'
 import type { Ticket, User } from '../../core/types'
 import type { Deps } from '../deps'
@@ -51,7 +51,7 @@ export const ticketsActions: ActionsOf<'tickets'> = {
       const me = requireUser(user)
       const ticket = await openable(id, me, deps)
       const timeline = await readAll((p) => deps.store.listTicketEvents(id, p), 1_000)
-      return { ticket: await toTicketView(ticket, me, deps), timeline }
+      return { ticket: await toTicketView(ticket, me, deps), timeline: timelineFor(timeline, me, ticket) }
     }
   }),
 
