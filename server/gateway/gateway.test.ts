@@ -92,7 +92,7 @@ describe('local gateway', () => {
 
 describe('gateway start-up failures say what to do in one sentence', () => {
   const run = (env: Record<string, string>) => spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'main.ts')], {
-    env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000
+    env: { ...process.env, WEB_ROOT: web, ...env }, encoding: 'utf8', timeout: 60_000
   })
 
   it('names a port already in use and how to pick another', async () => {
