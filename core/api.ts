@@ -26,6 +26,8 @@ export interface ApiContract {
     nearby: A<typeof s.nearbyInput, NearbyView[]>
     follow: A<typeof s.idInput, { followers: number; following: true }>
     followed: A<typeof s.pageInput, Page<TicketView>>
+    /** WeChat's wxa_media_check push, delivered to the reports function by the platform (system identity). */
+    photoReviewed: A<typeof s.photoReviewedInput, { settled: boolean }>
   }
   tickets: {
     inbox: A<typeof s.inboxInput, { items: TicketView[]; counts: Record<'dispatched' | 'accepted' | 'rework' | 'resolved' | 'overdue', number> }>

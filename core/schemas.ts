@@ -54,6 +54,8 @@ export const inboxInput = pageInput.extend({
 
 export const nearbyInput = z.object({ categoryId: id, location: gcjPoint })
 
+export const photoReviewedInput = z.object({ traceId: z.string().min(1).max(128), verdict: z.enum(['pass', 'review', 'reject']) })
+
 export const readMessagesInput = z.object({ ids: z.array(id).max(100).optional() })
 
 export const signupInput = z.object({ eventId: id })

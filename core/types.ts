@@ -121,6 +121,19 @@ export interface Ticket {
   version: number
 }
 
+/** Content-safety review of one uploaded photo. No record = passed (checked synchronously, or before reviews existed). */
+export type PhotoReviewStatus = 'pending' | 'passed' | 'rejected'
+
+export interface PhotoReview {
+  fileId: string
+  /** Who uploaded it: the only person who sees it while it is pending or after it was rejected. */
+  ownerId: string
+  status: PhotoReviewStatus
+  /** WeChat mediaCheckAsync trace id, to match the pushed verdict. */
+  traceId: string | null
+  at: string
+}
+
 export interface TicketEvent {
   id: string
   ticketId: string

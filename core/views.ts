@@ -1,4 +1,4 @@
-import type { Category, Grid, Message, Page, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
+import type { Category, Grid, Message, Page, PhotoReviewStatus, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
 import type { TicketAction } from './tickets/workflow'
 
 /** What actions answer: the shapes the phone shows. */
@@ -37,6 +37,8 @@ export interface TicketView extends Omit<Ticket, 'reporterId' | 'location' | 'cl
   categoryName: string
   gridName: string | null
   actions: TicketAction[]
+  /** Photos shown to this viewer that have not passed review yet (only their uploader sees them). */
+  photoStatus: Record<string, PhotoReviewStatus>
 }
 
 export interface TicketDetailView {

@@ -1,4 +1,4 @@
-import type { Ticket, TicketEvent } from '../types'
+import type { PhotoReview, PhotoReviewStatus, Ticket, TicketEvent } from '../types'
 import { isHandler, type ActingUser } from './workflow'
 
 type Parties = Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId'>
@@ -26,4 +26,27 @@ export function canOpenTicket (viewer: ActingUser, t: Parties): boolean {
 export function timelineFor<E extends Pick<TicketEvent, 'actorId'>> (events: readonly E[], viewer: ActingUser, t: Parties & Pick<Ticket, 'anonymous'>): E[] {
   if (canSeeReporter(viewer, t)) return [...events]
   return events.map((e) => (e.actorId === t.reporterId ? { ...e, actorId: '' } : e))
+}
+
+/**
+ * Photos this viewer may see: passed ones (or never reviewed) for everyone; a pending or rejected one only for the
+ * person who uploaded it. Returns the visible ids with the status of any not yet passed (to badge them).
+ */
+export function visiblePhotos (viewerId: string, photos: readonly string[], reviews: ReadonlyMap<string, PhotoReview>): { ids: string[]; status: Record<string, PhotoReviewStatus> } {
+  const ids: string[] = []
+  const status: Record<string, PhotoReviewStatus> = {}
+  for (const id of photos) {
+    const r = reviews.get(id)
+    if (!r || r.status === 'passed') ids.push(id)
+    else if (r.ownerId === viewerId) {
+      ids.push(id)
+      status[id] = r.status
+    }
+  }
+  return { ids, status }
+}
+
+/** A content-check verdict as a photo's review status: WeChat answers images later, so 'review' is pending. */
+export function reviewStatusOf (verdict: 'pass' | 'review' | 'reject'): PhotoReviewStatus {
+  return verdict === 'pass' ? 'passed' : verdict === 'review' ? 'pending' : 'rejected'
 }

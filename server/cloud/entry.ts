@@ -3,7 +3,8 @@ import type { FunctionName } from '../../core/api'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { createCloudbaseStore } from '../adapters/cloudbase'
 import { createInAppNotifier } from '../adapters/notify/in-app'
-import { createWechatContentCheck } from '../adapters/content-check/wechat'
+import { createWechatContentCheck, readMediaCheckEvent } from '../adapters/content-check/wechat'
+import type { ContentCheck } from '../ports/content-check'
 import { createWechatNotifier, type CallOpenApi } from '../adapters/notify/wechat'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps, Identity } from '../deps'
@@ -18,8 +19,21 @@ type CloudContext = Parameters<typeof tcb.getCloudbaseContext>[0]
  */
 export function identityFromCloud (fn: FunctionName, event: unknown, openid: string | undefined): Identity {
   if (openid) return { kind: 'user', openid }
-  const isTimer = fn === 'timer' && typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer'
-  return isTimer ? { kind: 'system' } : { kind: 'anonymous' }
+  return platformEvent(fn, event) ? { kind: 'system' } : { kind: 'anonymous' }
+}
+
+/**
+ * What the platform itself sends (never a mini-program call, which always carries WX_OPENID): the timer trigger to
+ * `timer`, and WeChat's wxa_media_check push to `reports`. Returns the action to run, or null.
+ */
+export function platformEvent (fn: FunctionName, event: unknown): Record<string, unknown> | null {
+  if (typeof event !== 'object' || event === null) return null
+  if (fn === 'timer' && (event as { Type?: unknown }).Type === 'Timer') return { action: 'sweep' }
+  if (fn === 'reports') {
+    const check = readMediaCheckEvent(event)
+    if (check) return { action: 'photoReviewed', traceId: check.traceId, verdict: check.verdict }
+  }
+  return null
 }
 
 /**
@@ -37,12 +51,20 @@ export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>)
       const templateId = process.env.WECHAT_TEMPLATE_ID
       const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
       const notifier = templateId ? createWechatNotifier({ inApp, store, callOpenApi, templateId }) : inApp
-      const contentCheck = createWechatContentCheck({ callOpenApi: (api, body) => callOpenApi(api, body as Record<string, unknown>) })
+      const wechatCheck = createWechatContentCheck({ callOpenApi: (api, body) => callOpenApi(api, body as Record<string, unknown>) })
+      // mediaCheckAsync fetches the image by URL: turn the cloud:// file id into a temporary download URL first.
+      const contentCheck: ContentCheck = {
+        checkText: (text, ctx) => wechatCheck.checkText(text, ctx),
+        async submitImage (fileId, _url, ctx) {
+          const { fileList } = await app.getTempFileURL({ fileList: [fileId] })
+          return wechatCheck.submitImage(fileId, fileList[0]?.tempFileURL ?? fileId, ctx)
+        }
+      }
       const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock), notifier, contentCheck }
       router = createRouter(fn, actions, deps)
     }
     const { WX_OPENID } = tcb.getCloudbaseContext(context)
-    const payload = fn === 'timer' && (event as { Type?: unknown })?.Type === 'Timer' ? { action: 'sweep' } : event
-    return router(payload, identityFromCloud(fn, event, WX_OPENID))
+    const identity = identityFromCloud(fn, event, WX_OPENID)
+    return router(identity.kind === 'system' ? platformEvent(fn, event) : event, identity)
   }
 }

@@ -13,6 +13,7 @@ import { createRouters } from '../functions'
 import type { FileStore } from '../ports/files'
 import type { Clock, Ids } from '../ports/clock'
 import type { Store } from '../ports/store'
+import type { ContentCheck } from '../ports/content-check'
 import { seedDemoCity } from './seed-store'
 
 export interface LocalOptions {
@@ -23,6 +24,8 @@ export interface LocalOptions {
   settings?: Settings
   /** Seed the demo city into an empty store (default true). */
   seed?: boolean
+  /** Defaults to the local word list; tests may pass another adapter. */
+  contentCheck?: ContentCheck
 }
 
 export interface LocalApp {
@@ -57,7 +60,7 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     settings: opts.settings ?? DEFAULT_SETTINGS,
     directory: createDirectoryCache(store, clock),
     notifier: createInAppNotifier(store, clock, ids),
-    contentCheck: createWordListCheck()
+    contentCheck: opts.contentCheck ?? createWordListCheck()
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
 }

@@ -6,6 +6,7 @@ import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { notifyTicketChange } from '../notices'
+import { checkPhotos } from '../photo-check'
 import { readAll } from '../paging'
 import { toTicketView } from './ticket-view'
 
@@ -22,6 +23,7 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
   if (input.transition === 'reopen' && !me.roles.includes('admin') && !withinReopenWindow(ticket.closedAt, now, deps.settings.reopenWindowDays)) {
     throw new AppError('CONFLICT', `已超过 ${deps.settings.reopenWindowDays} 天的重新打开期限，请重新上报`)
   }
+  const heldPhotos = await checkPhotos(deps, me, input.afterPhotos)
   const target = await resolveTarget(input, ticket, deps)
   const actor = { id: me.id, isManager: isHandler(me, ticket) }
   const patch = transitionPatch(d.transition, ticket, { ...input, ...target, actor }, now)
@@ -33,6 +35,7 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
     const current = await deps.store.getTicket(ticket.id)
     throw new AppError('CONFLICT', undefined, current ? { state: current.state, version: current.version } : undefined)
   }
+  if (heldPhotos.length) await deps.store.putPhotoReviews(heldPhotos)
   if (input.transition === 'merge' && target.mergedInto) await carryFollowers(deps, updated, target.mergedInto, now)
   await notifyTicketChange(deps, input.transition, updated, me.id, input.note)
   return toTicketView(updated, me, deps)

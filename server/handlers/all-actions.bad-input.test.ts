@@ -349,6 +349,18 @@ const nearbyCases: Case[] = [
   { name: 'reports.nearby: location null', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: null }), expected: V }
 ]
 
+const systemCaller = () => ({ kind: 'system' as const })
+const photoReviewedCases: Case[] = [
+  ['missing trace id', { verdict: 'pass' }],
+  ['empty trace id', { traceId: '', verdict: 'pass' }],
+  ['huge trace id', { traceId: HUGE, verdict: 'pass' }],
+  ['unknown verdict', { traceId: 'trace-x', verdict: 'risky' }],
+  ['verdict as a number', { traceId: 'trace-x', verdict: 1 }],
+  ['trace id as an object', { traceId: { $ne: null }, verdict: 'pass' }]
+].map(([name, payload]) => ({
+  name: `reports.photoReviewed: ${name as string}`, fn: 'reports' as const, action: 'photoReviewed', payload: () => payload as Record<string, unknown>, expected: V, as: systemCaller
+}))
+
 const followCases: Case[] = [
   ...idCases('reports', 'follow', 'id', 't-nope'),
   { name: 'reports.follow: the reporter following their own ticket answers CONFLICT', fn: 'reports', action: 'follow', payload: () => ({ id: t.dispatched.id }), expected: 'CONFLICT' }
@@ -431,6 +443,7 @@ const CASES: Case[] = [
   ...pointCases('reports', 'locate', (point) => ({ ...(point as object) })),
   ...submitCases,
   ...nearbyCases,
+  ...photoReviewedCases,
   ...followCases,
   ...inboxStateCases,
   ...ticketGetCases,

@@ -67,7 +67,15 @@ const REPORTS_ROWS: Row[] = [
     // Not an authorization refusal: a reporter cannot follow their own report (they hear of it anyway).
     expect: expectSignedIn({ reporter: 'CONFLICT' })
   },
-  { fn: 'reports', action: 'followed', label: 'followed', payload: () => ({}), expect: expectSignedIn() }
+  { fn: 'reports', action: 'followed', label: 'followed', payload: () => ({}), expect: expectSignedIn() },
+  {
+    fn: 'reports',
+    action: 'photoReviewed',
+    label: 'photoReviewed',
+    payload: () => ({ traceId: 'trace-matrix', verdict: 'pass' }),
+    // WeChat's push only: every person, signed in or not, is refused.
+    expect: { ...Object.fromEntries(CALLERS.map((c) => [c, 'FORBIDDEN'])), system: 'allowed' } as Record<CallerKey, Outcome>
+  }
 ]
 
 const TICKETS_ROWS: Row[] = [

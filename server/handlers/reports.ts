@@ -1,5 +1,5 @@
 import { bboxAround, duplicateCandidates } from '../../core/tickets/duplicates'
-import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, reportInput } from '../../core/schemas'
+import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, photoReviewedInput, reportInput } from '../../core/schemas'
 import { statesOfKind } from '../../core/tickets/workflow'
 import { AppError } from '../errors'
 import { action, type ActionsOf } from '../router'
@@ -104,6 +104,20 @@ export const reportsActions: ActionsOf<'reports'> = {
       const me = requireUser(user)
       const page = await deps.store.listFollowed(me.id, q)
       return { items: await toTicketViews(page.items, me, deps), next: page.next }
+    }
+  }),
+
+  /** WeChat's verdict on a photo (the wxa_media_check push): publish it, or keep it hidden and tell its uploader. */
+  photoReviewed: action({
+    input: photoReviewedInput,
+    access: 'system',
+    async run ({ deps }, { traceId, verdict }) {
+      if (verdict === 'review') return { settled: false } // WeChat wants a person to look: it stays pending for the office
+      const review = await deps.store.settlePhotoReview(traceId, verdict === 'pass' ? 'passed' : 'rejected', deps.clock.now())
+      if (review?.status === 'rejected') {
+        await deps.notifier.send([review.ownerId], { title: '照片未通过审核', body: '你上传的一张照片未通过内容安全审核，其他人看不到它，可删除后重新上传', ticketId: null })
+      }
+      return { settled: review !== null }
     }
   })
 }

@@ -6,6 +6,7 @@ import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { notifyTicketChange } from '../notices'
+import { checkPhotos } from '../photo-check'
 import { toTicketView } from './ticket-view'
 
 /**
@@ -26,6 +27,8 @@ export async function submitReport (deps: Deps, me: User, input: ReportInput): P
   if (await deps.contentCheck.checkText(input.description, { openid: me.openid }) === 'reject') {
     throw new AppError('VALIDATION', '问题描述中含有不文明用语，请修改后再提交')
   }
+
+  const heldPhotos = await checkPhotos(deps, me, input.photos)
 
   const now = deps.clock.now()
   const buckets = reportBuckets(me.id, now)
@@ -76,6 +79,9 @@ export async function submitReport (deps: Deps, me: User, input: ReportInput): P
     id: deps.ids.next('te'), ticketId: id, action: 'submit', fromState: null, toState: route.state,
     actorId: me.id, actorRole: 'citizen', note, at: now
   })
-  if (result.created) await notifyTicketChange(deps, 'submit', result.ticket, me.id)
+  if (result.created) {
+    if (heldPhotos.length) await deps.store.putPhotoReviews(heldPhotos)
+    await notifyTicketChange(deps, 'submit', result.ticket, me.id)
+  }
   return { ticket: await toTicketView(result.ticket, me, deps), created: result.created }
 }

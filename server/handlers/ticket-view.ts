@@ -1,5 +1,5 @@
 import { availableActions } from '../../core/tickets/workflow'
-import { canSeeLocation, canSeeReporter } from '../../core/tickets/visibility'
+import { canSeeLocation, canSeeReporter, visiblePhotos } from '../../core/tickets/visibility'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
@@ -10,11 +10,18 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
   const reporterIds = [...new Set(tickets.filter((t) => canSeeReporter(viewer, t)).map((t) => t.reporterId))]
   const reporters = new Map<string, User | null>()
   await Promise.all(reporterIds.map(async (id) => { reporters.set(id, await deps.store.getUser(id)) }))
+  const allPhotos = [...new Set(tickets.flatMap((t) => [...t.photos, ...t.afterPhotos]))]
+  const reviews = new Map((await deps.store.getPhotoReviews(allPhotos)).map((r) => [r.fileId, r]))
   return tickets.map((t) => {
     const { clientRequestId: _omit, ...rest } = t
     const showReporter = canSeeReporter(viewer, t)
+    const before = visiblePhotos(viewer.id, t.photos, reviews)
+    const after = visiblePhotos(viewer.id, t.afterPhotos, reviews)
     return {
       ...rest,
+      photos: before.ids,
+      afterPhotos: after.ids,
+      photoStatus: { ...before.status, ...after.status },
       reporterId: showReporter ? t.reporterId : null,
       reporterName: showReporter ? reporters.get(t.reporterId)?.nickname ?? null : null,
       location: canSeeLocation(viewer, t) ? t.location : null,

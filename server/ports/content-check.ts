@@ -12,6 +12,9 @@ export type CheckVerdict = 'pass' | 'review' | 'reject'
 export interface ContentCheck {
   /** Text: synchronous verdict. */
   checkText (text: string, ctx: { openid: string }): Promise<CheckVerdict>
-  /** Image: WeChat answers later (mediaCheckAsync), so 'review' means pending until the callback; locally images pass. */
-  submitImage (fileId: string, url: string, ctx: { openid: string }): Promise<CheckVerdict>
+  /**
+   * Image: WeChat answers later (mediaCheckAsync), so 'review' means pending until the push carrying `traceId`
+   * arrives; locally images pass.
+   */
+  submitImage (fileId: string, url: string, ctx: { openid: string }): Promise<{ verdict: CheckVerdict; traceId: string | null }>
 }

@@ -1,5 +1,5 @@
 import type {
-  Category, Grid, Message, Page, Signup, Survey, SurveyResponse, Ticket, TicketEvent, TicketState, User, VolunteerEvent
+  Category, Grid, Message, Page, PhotoReview, Signup, Survey, SurveyResponse, Ticket, TicketEvent, TicketState, User, VolunteerEvent
 } from '../../core/types'
 
 /** Paging input shared by every list method. Adapters clamp `limit` to their own maximum (100). */
@@ -68,6 +68,12 @@ export interface Store {
   listFollowers (ticketId: string, q: PageQuery): Promise<Page<string>>
   /** Tickets this user follows, most recently followed first. */
   listFollowed (userId: string, q: PageQuery): Promise<Page<Ticket>>
+
+  // photo content-safety reviews (one per uploaded file that did not pass at once)
+  putPhotoReviews (reviews: PhotoReview[]): Promise<void>
+  getPhotoReviews (fileIds: string[]): Promise<PhotoReview[]>
+  /** Set the verdict of the review with this trace id; null when none matches. */
+  settlePhotoReview (traceId: string, status: 'passed' | 'rejected', at: string): Promise<PhotoReview | null>
 
   // volunteer events
   putEvent (event: VolunteerEvent): Promise<void>

@@ -80,3 +80,21 @@ export function reportsContract (store: () => Store): void {
     })
   })
 }
+
+/** Content-safety reviews of photos: stored per file, settled by the trace id WeChat pushes back. */
+export function photoReviewContract (store: () => Store): void {
+  describe('photo reviews', () => {
+    const pending = (fileId: string, traceId: string | null) => ({ fileId, ownerId: 'u-1', status: 'pending' as const, traceId, at: isoAt(1) })
+
+    it('stores reviews by file id and settles one by its trace id', async () => {
+      await store().putPhotoReviews([pending('f-a', 'trace-a'), pending('f-b', 'trace-b')])
+      expect((await store().getPhotoReviews(['f-b', 'f-a', 'f-none'])).map((r) => r.fileId).sort()).toEqual(['f-a', 'f-b'])
+      expect(await store().getPhotoReviews([])).toEqual([])
+      const settled = await store().settlePhotoReview('trace-b', 'rejected', isoAt(5))
+      expect(settled).toEqual({ ...pending('f-b', 'trace-b'), status: 'rejected', at: isoAt(5) })
+      expect((await store().getPhotoReviews(['f-b']))[0].status).toBe('rejected')
+      expect((await store().getPhotoReviews(['f-a']))[0].status).toBe('pending')
+      expect(await store().settlePhotoReview('trace-unknown', 'passed', isoAt(6))).toBeNull()
+    })
+  })
+}

@@ -1,6 +1,6 @@
 import type { Store } from '../ports/store'
 import { directoryContract } from './contract-directory'
-import { reportsContract } from './contract-reports'
+import { photoReviewContract, reportsContract } from './contract-reports'
 import { surveyContract } from './contract-surveys'
 import { ticketContract } from './contract-tickets'
 import { volunteerContract } from './contract-volunteer'
@@ -31,5 +31,6 @@ export function describeStoreContract (
     volunteerContract(store)
     surveyContract(store)
     reportsContract(store)
+    photoReviewContract(store)
   })
 }

@@ -3,6 +3,7 @@ import type { Result } from '../../core/errors'
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings'
 import { openLocalApp, type LocalApp } from '../gateway/compose'
 import type { Clock, Ids } from '../ports/clock'
+import type { ContentCheck } from '../ports/content-check'
 import type { Identity } from '../deps'
 
 export const TEST_NOW = '2026-11-20T02:00:00.000Z'
@@ -33,10 +34,10 @@ export interface TestApp extends LocalApp {
 export type Caller = <F extends FunctionName, N extends ActionName<F>>(fn: F, action: N, input: ActionInput<F, N> | Record<string, unknown>) => Promise<Result<ActionOutput<F, N>>>
 
 /** The demo city in an in-memory SQLite store, seeded as `npm start` seeds it, with a manual clock. */
-export async function openTestApp (opts: { seed?: boolean; settings?: Partial<Settings> } = {}): Promise<TestApp> {
+export async function openTestApp (opts: { seed?: boolean; settings?: Partial<Settings>; contentCheck?: ContentCheck } = {}): Promise<TestApp> {
   const clock = manualClock()
   const settings = { ...DEFAULT_SETTINGS, ...opts.settings }
-  const app = await openLocalApp({ dataDir: null, clock, ids: sequentialIds(), seed: opts.seed, settings })
+  const app = await openLocalApp({ dataDir: null, clock, ids: sequentialIds(), seed: opts.seed, settings, contentCheck: opts.contentCheck })
   const caller = (identity: Identity): Caller => (fn, action, input) =>
     app.routers[fn]({ action, ...input }, identity) as never
   return {

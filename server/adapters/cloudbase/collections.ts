@@ -14,6 +14,8 @@ export const COLLECTIONS = {
   surveys: 'surveys',
   responses: 'responses',
   messages: 'messages',
+  /** file id → PhotoReview: content-safety status of an uploaded photo (see server/ports/content-check.ts). */
+  photoReviews: 'photo_reviews',
   counters: 'counters'
 } as const
 

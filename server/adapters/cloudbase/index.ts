@@ -5,6 +5,7 @@ import { ALL_COLLECTIONS } from './collections'
 import { directoryStore } from './directory'
 import { followerStore } from './followers'
 import { messageStore } from './messages'
+import { photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
 import { ticketStore } from './tickets'
 import { volunteerStore } from './volunteering'
@@ -42,6 +43,7 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
     ...volunteerStore(db),
     ...surveyStore(db),
     ...messageStore(db),
+    ...photoReviewStore(db),
     // Stateless HTTP: nothing to close.
     close: async () => {}
   }

@@ -106,7 +106,7 @@ describe('WeChat image check (mediaCheckAsync 2.0)', () => {
     const api = fakeOpenApi({ errcode: 0, errmsg: 'ok', trace_id: '6889d061-73133221-45935f77' })
     const submitted: unknown[] = []
     const check = createWechatContentCheck({ ...api, onImageSubmitted: (s) => { submitted.push(s) } })
-    await expect(check.submitImage('cloud://env/reports/r-1/p-1.jpg', url, ctx)).resolves.toBe('review')
+    await expect(check.submitImage('cloud://env/reports/r-1/p-1.jpg', url, ctx)).resolves.toMatchObject({ verdict: 'review', traceId: expect.any(String) })
     expect(api.calls).toEqual([{
       api: MEDIA_CHECK_ASYNC,
       body: { media_url: url, media_type: 2, version: 2, scene: 1, openid: ctx.openid }
@@ -127,7 +127,7 @@ describe('WeChat image check (mediaCheckAsync 2.0)', () => {
       const submitted: unknown[] = []
       const api = fakeOpenApi(answer)
       const check = createWechatContentCheck({ ...api, onError: (_a, e) => { errors.push(e) }, onImageSubmitted: (s) => { submitted.push(s) } })
-      await expect(check.submitImage('f', url, ctx)).resolves.toBe('review')
+      await expect(check.submitImage('f', url, ctx)).resolves.toEqual({ verdict: 'review', traceId: null })
       expect(errors).toHaveLength(1)
       expect(submitted).toHaveLength(0)
     }

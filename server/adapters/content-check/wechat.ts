@@ -105,13 +105,13 @@ export function createWechatContentCheck (opts: WechatContentCheckOptions): Cont
         const code = errorCode(answer)
         const traceId = answer?.trace_id ?? answer?.traceId
         if ((code !== undefined && code !== 0) || typeof traceId !== 'string') {
-          return failed(MEDIA_CHECK_ASYNC, new WechatCheckError(MEDIA_CHECK_ASYNC, code, answer))
+          return { verdict: failed(MEDIA_CHECK_ASYNC, new WechatCheckError(MEDIA_CHECK_ASYNC, code, answer)), traceId: null }
         }
         await opts.onImageSubmitted?.({ fileId, traceId, openid: ctx.openid })
+        return { verdict: 'review' as const, traceId } // pending until the wxa_media_check push arrives
       } catch (e) {
-        return failed(MEDIA_CHECK_ASYNC, e)
+        return { verdict: failed(MEDIA_CHECK_ASYNC, e), traceId: null }
       }
-      return 'review' // pending until the wxa_media_check push arrives
     }
   }
 }

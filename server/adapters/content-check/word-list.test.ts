@@ -27,7 +27,7 @@ describe('word-list content check (default lists)', () => {
   })
 
   it('passes images locally', async () => {
-    await expect(check.submitImage('f-1', 'http://localhost/files/f-1', ctx)).resolves.toBe('pass')
+    await expect(check.submitImage('f-1', 'http://localhost/files/f-1', ctx)).resolves.toEqual({ verdict: 'pass', traceId: null })
   })
 
   it('keeps the default lists short', () => {

@@ -2,6 +2,7 @@ import type { Store } from '../../ports/store'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
 import { followerStore } from './followers'
+import { photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
 import { ticketStore } from './tickets'
 import { volunteerStore } from './volunteer'
@@ -39,6 +40,7 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...directoryStore(db, sql),
     ...ticketStore(db, sql),
     ...followerStore(db, sql),
+    ...photoReviewStore(db, sql),
     ...volunteerStore(db, sql),
     ...surveyStore(db, sql),
     close: async () => { if (db.open) db.close() }

@@ -101,6 +101,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE messages ADD COLUMN read INTEGER NOT NULL DEFAULT 0;
   UPDATE messages SET read = json_extract(doc, '$.read');
   CREATE INDEX messages_unread ON messages (user_id, read);
+  `,
+  // 3: content-safety review of uploaded photos (WeChat answers images later, by trace id).
+  `
+  CREATE TABLE photo_reviews (file_id TEXT PRIMARY KEY, trace_id TEXT, doc TEXT NOT NULL);
+  CREATE INDEX photo_reviews_trace ON photo_reviews (trace_id);
   `
 ]
 

@@ -12,7 +12,8 @@ const ticket = (id: string, state: TicketView['state'], overdue: boolean): Ticke
   department: '城管局', state, closeReason: null, mergedInto: null, photos: [], afterPhotos: [], deadline: '2026-11-20T00:00:00.000Z',
   overdue, reworkCount: 0, followers: 0, rating: null, createdAt: '2026-11-18T00:00:00.000Z', updatedAt: '2026-11-18T00:00:00.000Z',
   dispatchedAt: '2026-11-18T00:00:00.000Z', acceptedAt: null, resolvedAt: null, closedAt: null, version: 3,
-  actions: state === 'dispatched' ? ['accept', 'handBack'] : ['resolve']
+  actions: state === 'dispatched' ? ['accept', 'handBack'] : ['resolve'],
+  photoStatus: {}
 })
 
 describe('网格待办', () => {

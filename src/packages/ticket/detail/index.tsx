@@ -39,8 +39,8 @@ export default function TicketDetail () {
                 ? <View className='muted'>处理时限 {dateTime(t.deadline)} · <Text className={t.overdue ? 'error-text' : ''}>{deadlineText(t.deadline, Date.now())}</Text></View>
                 : <View className='muted'>结案 {dateTime(t.closedAt)} · {t.closeReason ? CLOSE_REASON_LABELS[t.closeReason] : ''}{t.rating ? ` · 评价：${RATING_LABELS[t.rating]}` : ''}</View>}
               {t.mergedInto && <View className='muted link' onClick={() => Taro.redirectTo({ url: `/packages/ticket/detail/index?id=${t.mergedInto}` })}>已合并到原案卷，点击查看 ›</View>}
-              <PhotoStrip title='上报照片' photos={t.photos} />
-              <PhotoStrip title='处理后照片' photos={t.afterPhotos} />
+              <PhotoStrip title='上报照片' photos={t.photos} status={t.photoStatus} />
+              <PhotoStrip title='处理后照片' photos={t.afterPhotos} status={t.photoStatus} />
             </View>
             <TicketActions ticket={t} onDone={reload} />
             <View className='section-title'>办理过程</View>

@@ -1,0 +1,27 @@
+import type { PhotoReview } from '../../../core/types'
+import type { Store } from '../../ports/store'
+import { parseDoc, type Db, type Sql } from './db'
+
+type PhotoReviewStore = Pick<Store, 'putPhotoReviews' | 'getPhotoReviews' | 'settlePhotoReview'>
+
+export function photoReviewStore (db: Db, _sql: Sql): PhotoReviewStore {
+  const upsert = db.prepare(`INSERT INTO photo_reviews (file_id, trace_id, doc) VALUES (?, ?, ?)
+    ON CONFLICT (file_id) DO UPDATE SET trace_id = excluded.trace_id, doc = excluded.doc`)
+  const byIds = db.prepare('SELECT doc FROM photo_reviews WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id').pluck()
+  const byTrace = db.prepare('SELECT doc FROM photo_reviews WHERE trace_id = ?').pluck()
+  const putAll = db.transaction((reviews: PhotoReview[]) => {
+    for (const r of reviews) upsert.run(r.fileId, r.traceId, JSON.stringify(r))
+  })
+  const settle = db.transaction((traceId: string, status: 'passed' | 'rejected', at: string): PhotoReview | null => {
+    const current = parseDoc<PhotoReview>(byTrace.get(traceId))
+    if (!current) return null
+    const next: PhotoReview = { ...current, status, at }
+    upsert.run(next.fileId, next.traceId, JSON.stringify(next))
+    return next
+  })
+  return {
+    putPhotoReviews: async (reviews) => { putAll.immediate(reviews) },
+    getPhotoReviews: async (fileIds) => (fileIds.length ? (byIds.all(JSON.stringify(fileIds)) as string[]).map((d) => JSON.parse(d) as PhotoReview) : []),
+    settlePhotoReview: async (traceId, status, at) => settle.immediate(traceId, status, at)
+  }
+}
