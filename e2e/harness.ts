@@ -58,7 +58,8 @@ export async function launchBrowser (): Promise<Browser> {
 
 /** A phone-sized page (iPhone SE/8: 375×667 at 2×) that fails the test on any page error. */
 export async function phonePage (browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN' })
+  // The city's phones: Chinese, UTC+8 (times on screen are local times).
+  const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))

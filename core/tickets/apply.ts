@@ -78,7 +78,7 @@ export function transitionPatch (t: Transition, ticket: Ticket, input: Transitio
     default:
       break
   }
-  if (t.to !== 'fixed' && t.to !== 'closed') patch.overdue = ticket.overdue
-  else patch.overdue = false
+  // Resolved or closed work is no longer late; a ticket sent back picks its flag up again from the timer.
+  patch.overdue = t.to === 'resolved' || t.to === 'fixed' || t.to === 'closed' ? false : ticket.overdue
   return patch
 }

@@ -8,9 +8,12 @@ export function deadlineFor (createdAtIso: string, timeLimitHours: number): stri
   return new Date(Date.parse(createdAtIso) + timeLimitHours * HOUR_MS).toISOString()
 }
 
-/** Overdue = still open and past its deadline. */
+/**
+ * Overdue = past its deadline while the work is still the handler's or the office's: open, and not resolved and
+ * waiting for the resident's check (the 核查 wait has its own window and queue).
+ */
 export function isOverdue (ticket: Pick<Ticket, 'state' | 'deadline'>, nowIso: string): boolean {
-  return stateKind(ticket.state) === 'open' && Date.parse(nowIso) > Date.parse(ticket.deadline)
+  return stateKind(ticket.state) === 'open' && ticket.state !== 'resolved' && Date.parse(nowIso) > Date.parse(ticket.deadline)
 }
 
 /** Closed (fixed or otherwise) no later than its deadline. */

@@ -1,5 +1,6 @@
 import { participationRate, surveyIndicators, ticketIndicators, ticketSatisfaction } from '../../core/indicators'
 import { statsInput } from '../../core/schemas'
+import { isOverdue } from '../../core/tickets/sla'
 import { stateKind } from '../../core/tickets/workflow'
 import type { Question, SurveyResponse } from '../../core/types'
 import { AppError } from '../errors'
@@ -51,7 +52,7 @@ export const statsActions: ActionsOf<'stats'> = {
         onTimeCloseRate: ti.onTimeCloseRate,
         reworkRate: ti.reworkRate,
         openTickets: open.length,
-        overdueTickets: open.filter((t) => t.overdue || Date.parse(t.deadline) < Date.parse(now)).length,
+        overdueTickets: open.filter((t) => isOverdue(t, now)).length,
         targets: { awareness: deps.settings.targets.awareness, satisfaction: deps.settings.targets.satisfaction }
       }
     }

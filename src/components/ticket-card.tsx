@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { isOverdue } from '../../core/tickets/sla'
 import { STATE_KIND, STATE_LABELS } from '../../core/tickets/workflow'
 import type { TicketView } from '../../core/views'
 import { dateTime, deadlineText } from '../utils/format'
@@ -30,7 +31,7 @@ export function TicketCard ({ ticket, nowMs, children }: Props) {
       <View className='row ticket-meta'>
         <Text className='muted'>{ticket.gridName ?? '未落入网格'} · {dateTime(ticket.createdAt)}</Text>
         <View className='spacer' />
-        {open && <Text className={`tag ${ticket.overdue || Date.parse(ticket.deadline) < nowMs ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
+        {open && ticket.state !== 'resolved' && <Text className={`tag ${isOverdue(ticket, new Date(nowMs).toISOString()) ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
       </View>
       {children}
     </View>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { isOverdue } from '../../../../core/tickets/sla'
 import { CLOSE_REASON_LABELS, STATE_KIND } from '../../../../core/tickets/workflow'
 import { call } from '../../../api'
 import { PhotoStrip } from '../../../components/photo-strip'
@@ -36,7 +37,9 @@ export default function TicketDetail () {
               {t.location && <View className='muted'>坐标 {t.location.lng.toFixed(5)}, {t.location.lat.toFixed(5)}（GCJ-02）</View>}
               <View className='muted'>上报 {dateTime(t.createdAt)}{t.reporterName ? ` · ${t.reporterName}` : t.anonymous ? ' · 匿名' : ''}{t.followers ? ` · ${t.followers} 人关注` : ''}</View>
               {STATE_KIND[t.state] === 'open'
-                ? <View className='muted'>处理时限 {dateTime(t.deadline)} · <Text className={t.overdue ? 'error-text' : ''}>{deadlineText(t.deadline, Date.now())}</Text></View>
+                ? <View className='muted'>处理时限 {dateTime(t.deadline)} · {t.state === 'resolved'
+                  ? '已处理，等待核查'
+                  : <Text className={isOverdue(t, new Date().toISOString()) ? 'error-text' : ''}>{deadlineText(t.deadline, Date.now())}</Text>}</View>
                 : <View className='muted'>结案 {dateTime(t.closedAt)} · {t.closeReason ? CLOSE_REASON_LABELS[t.closeReason] : ''}{t.rating ? ` · 评价：${RATING_LABELS[t.rating]}` : ''}</View>}
               {t.mergedInto && <View className='muted link' onClick={() => Taro.redirectTo({ url: `/packages/ticket/detail/index?id=${t.mergedInto}` })}>已合并到原案卷，点击查看 ›</View>}
               <PhotoStrip title='上报照片' photos={t.photos} status={t.photoStatus} />
