@@ -1,0 +1,377 @@
+import { MAX_REPORT_PHOTOS } from '../../core/schemas'
+import type { Identity } from '../deps'
+import { b64, cast, gridMessageId, HUGE, t, V, type Case } from './bad-input'
+import type { Outcome } from './matrix'
+
+/** The bad-input case tables: every action of every function but timer (the harness is bad-input.ts). */
+
+// ---------------------------------------------------------------------------------------------- paged lists
+
+/** Actions taking pageInput (inbox extends it). `storeCursor`: the cursor goes to the store; otherwise it is ignored. */
+const PAGED: Array<{ fn: Case['fn']; action: string; storeCursor: boolean }> = [
+  { fn: 'users', action: 'messages', storeCursor: true },
+  { fn: 'reports', action: 'mine', storeCursor: true },
+  { fn: 'reports', action: 'followed', storeCursor: true },
+  { fn: 'tickets', action: 'inbox', storeCursor: false },
+  { fn: 'tickets', action: 'triage', storeCursor: true },
+  { fn: 'tickets', action: 'overdue', storeCursor: true },
+  { fn: 'tickets', action: 'verifyQueue', storeCursor: false },
+  { fn: 'volunteer', action: 'events', storeCursor: true },
+  { fn: 'surveys', action: 'list', storeCursor: true },
+  { fn: 'admin', action: 'grids', storeCursor: true },
+  { fn: 'admin', action: 'users', storeCursor: true }
+]
+
+const pageCases = (p: (typeof PAGED)[number]): Case[] => {
+  const c = (name: string, payload: Record<string, unknown>, expected: Outcome, extra: Partial<Case> = {}): Case =>
+    ({ name: `${p.fn}.${p.action}: ${name}`, fn: p.fn, action: p.action, payload: () => payload, expected, ...extra })
+  return [
+    c('limit 0', { limit: 0 }, V),
+    c('limit negative', { limit: -5 }, V),
+    c('limit 101 (over the max)', { limit: 101 }, V),
+    c('limit huge', { limit: 1e9 }, V),
+    c('limit fractional', { limit: 2.5 }, V),
+    c('limit as a string', { limit: '10' }, V),
+    c('limit NaN', { limit: Number.NaN }, V),
+    c('limit Infinity', { limit: Number.POSITIVE_INFINITY }, V),
+    c('limit null', { limit: null }, V),
+    c('cursor a number', { cursor: 12345 }, V),
+    c('cursor of 10,000 chars', { cursor: HUGE }, V),
+    c('cursor an object (query-operator junk)', { cursor: { $gt: '' } }, V),
+    c('cursor an array', { cursor: ['a'] }, V),
+    c('cursor a boolean', { cursor: true }, V),
+    // Well-typed strings that are not cursors this server made.
+    c('cursor garbage text', { cursor: 'not-a-cursor!!' }, p.storeCursor ? V : 'allowed'),
+    c('cursor valid base64 of the wrong JSON', { cursor: b64('{"a":1}') }, p.storeCursor ? V : 'allowed'),
+    c('unknown nested keys are stripped (answered, nothing changes)', { limit: 5, extra: { deep: [{ $where: '1' }, Number.NaN] } }, 'allowed')
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------- no input
+
+const EMPTY: Array<{ fn: Case['fn']; action: string }> = [
+  { fn: 'users', action: 'me' },
+  { fn: 'reports', action: 'categories' },
+  { fn: 'reports', action: 'gridMap' },
+  { fn: 'admin', action: 'managers' }
+]
+
+const emptyCases = (e: (typeof EMPTY)[number]): Case[] => {
+  const check = e.action === 'me' ? (d: unknown) => expect((d as { user: { id: string } }).user.id).toBe('u-citizen') : undefined
+  const c = (name: string, payload: Record<string, unknown>): Case =>
+    ({ name: `${e.fn}.${e.action} (no input): ${name} is ignored`, fn: e.fn, action: e.action, payload: () => payload, expected: 'allowed', check })
+  return [
+    c('a 10,000-char junk field', { junk: HUGE }),
+    c('nested junk with NaN', { nested: { deep: [1, { n: Number.NaN, i: Number.POSITIVE_INFINITY }] } }),
+    c('null and wrong-typed paging fields', { id: null, limit: -1, cursor: {} })
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------- ids
+
+const idCases = (fn: Case['fn'], action: string, key: string, unknownId: string, rest: () => Record<string, unknown> = () => ({})): Case[] => {
+  const c = (name: string, value: unknown, expected: Outcome = V): Case =>
+    ({ name: `${fn}.${action}: ${key} ${name}`, fn, action, payload: () => ({ ...rest(), [key]: value }), expected })
+  return [
+    { name: `${fn}.${action}: ${key} missing`, fn, action, payload: rest, expected: V },
+    c('null', null),
+    c('a number', 42),
+    c('empty', ''),
+    c('of 10,000 chars', HUGE),
+    c('an array', ['x-1']),
+    c('an object (query-operator junk)', { $ne: null }),
+    c('unknown', unknownId, 'NOT_FOUND')
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------- points
+
+const pointCases = (fn: Case['fn'], action: string, wrap: (point: unknown) => Record<string, unknown>): Case[] => {
+  const c = (name: string, point: unknown): Case => ({ name: `${fn}.${action}: ${name}`, fn, action, payload: () => wrap(point), expected: V })
+  const lat = 28.18
+  const lng = 112.98
+  return [
+    c('lng NaN', { lng: Number.NaN, lat }),
+    c('lat NaN', { lng, lat: Number.NaN }),
+    c('lng Infinity', { lng: Number.POSITIVE_INFINITY, lat }),
+    c('lat -Infinity', { lng, lat: Number.NEGATIVE_INFINITY }),
+    c('lng 200', { lng: 200, lat }),
+    c('lat -91', { lng, lat: -91 }),
+    c('lng just past -180', { lng: -180.000001, lat }),
+    c('coordinates as strings', { lng: String(lng), lat: String(lat) }),
+    c('lat missing', { lng }),
+    c('lng null', { lng: null, lat }),
+    c('a [lng, lat] array instead of an object', [lng, lat]),
+    c('a nested point', { lng: { lng }, lat })
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------- submit
+
+let submitN = 0
+export const validReport = (): Record<string, unknown> => ({
+  clientRequestId: `req-bad-input-${String(++submitN).padStart(5, '0')}`,
+  categoryId: 'cat-E02-01',
+  description: '墙上有小广告',
+  location: cast.spot
+})
+
+const submitCases: Case[] = [
+  ...(
+    [
+      ['clientRequestId missing', { clientRequestId: undefined }],
+      ['clientRequestId too short', { clientRequestId: 'short' }],
+      ['clientRequestId of 10,000 chars', { clientRequestId: HUGE }],
+      ['clientRequestId a number', { clientRequestId: 12345678 }],
+      ['categoryId missing', { categoryId: undefined }],
+      ['categoryId a number', { categoryId: 123 }],
+      ['categoryId of 10,000 chars', { categoryId: HUGE }],
+      ['unknown categoryId', { categoryId: 'cat-nope' }],
+      ['a level-1 category', { categoryId: 'cat-01' }],
+      ['anonymous for a category that needs a real name', { categoryId: 'cat-E03-01', anonymous: true }],
+      ['anonymous a string', { anonymous: 'yes' }],
+      ['description missing', { description: undefined }],
+      ['description empty', { description: '' }],
+      ['description one char after trimming', { description: '   a   ' }],
+      ['description of 10,000 chars', { description: HUGE }],
+      ['description a number', { description: 12345 }],
+      ['description null', { description: null }],
+      // Refused by the content check, which runs before the rate-limit counters (they are in the snapshot).
+      ['description with abuse the content check rejects', { description: '这个网格员是个傻 逼' }],
+      ['location missing', { location: undefined }],
+      ['location null', { location: null }],
+      ['location an array', { location: [112.98, 28.18] }],
+      ['location lng NaN', { location: { lng: Number.NaN, lat: 28.18 } }],
+      ['location lat Infinity', { location: { lng: 112.98, lat: Number.POSITIVE_INFINITY } }],
+      ['location lng 200', { location: { lng: 200, lat: 28.18 } }],
+      ['location lat -91', { location: { lng: 112.98, lat: -91 } }],
+      ['address of 10,000 chars', { address: HUGE }],
+      ['address a number', { address: 5 }],
+      [`${MAX_REPORT_PHOTOS + 1} photos`, { photos: Array.from({ length: MAX_REPORT_PHOTOS + 1 }, (_, i) => `f-${i}`) }],
+      ['photos a string', { photos: 'f-1' }],
+      ['photos with an empty id', { photos: [''] }],
+      ['photos of objects', { photos: [{ id: 'f-1' }] }],
+      ['photos null', { photos: null }],
+      ['nested junk and no description', { description: undefined, junk: { a: [{ b: Number.NaN }] } }],
+      ['every field null', { clientRequestId: null, categoryId: null, description: null, location: null, address: null, photos: null, anonymous: null }]
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([name, patch]): Case => ({
+    name: `reports.submit: ${name}`,
+    fn: 'reports',
+    action: 'submit',
+    payload: () => Object.fromEntries(Object.entries({ ...validReport(), ...patch }).filter(([, v]) => v !== undefined)),
+    expected: V
+  })),
+  {
+    // Documents behaviour: the idempotency key wins over the content, before any validation of the category.
+    name: 'reports.submit: a retry (same clientRequestId) with an unknown category answers the earlier ticket, created false',
+    fn: 'reports',
+    action: 'submit',
+    payload: () => ({ ...validReport(), clientRequestId: t.dispatched.clientRequestId, categoryId: 'cat-nope' }),
+    expected: 'allowed',
+    check: (d) => expect(d).toMatchObject({ created: false, ticket: { id: t.dispatched.id } })
+  }
+]
+
+// ---------------------------------------------------------------------------------------------- tickets.act
+
+const act = (name: string, payload: () => Record<string, unknown>, expected: Outcome = V, as?: () => Identity): Case =>
+  ({ name: `tickets.act: ${name}`, fn: 'tickets', action: 'act', payload, expected, as })
+const onDispatched = (extra: Record<string, unknown>) => () => ({ id: t.dispatched.id, transition: 'reject', note: '无效', ...extra })
+
+const actCases: Case[] = [
+  ...idCases('tickets', 'act', 'id', 't-nope', () => ({ transition: 'accept' })),
+  act('transition missing', () => ({ id: t.dispatched.id })),
+  act('transition not a workflow action (markOverdue)', onDispatched({ transition: 'markOverdue' })),
+  act('transition submit', onDispatched({ transition: 'submit' })),
+  act('transition in capitals', onDispatched({ transition: 'REJECT' })),
+  act('transition a number', onDispatched({ transition: 42 })),
+  act('transition null', onDispatched({ transition: null })),
+  act('transition an array', onDispatched({ transition: ['reject'] })),
+  act('transition __proto__', onDispatched({ transition: '__proto__' })),
+  act('expectedVersion negative', onDispatched({ expectedVersion: -1 })),
+  act('expectedVersion fractional', onDispatched({ expectedVersion: 1.5 })),
+  act('expectedVersion a string', onDispatched({ expectedVersion: '1' })),
+  act('expectedVersion NaN', onDispatched({ expectedVersion: Number.NaN })),
+  act('expectedVersion Infinity', onDispatched({ expectedVersion: Number.POSITIVE_INFINITY })),
+  act('expectedVersion null', onDispatched({ expectedVersion: null })),
+  act('note of 10,000 chars', onDispatched({ note: HUGE })),
+  act('note a number', onDispatched({ note: 5 })),
+  act('note only spaces where a reason is required', onDispatched({ note: '    ' })),
+  act(`${MAX_REPORT_PHOTOS + 1} afterPhotos`, () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理', afterPhotos: Array.from({ length: MAX_REPORT_PHOTOS + 1 }, (_, i) => `f-${i}`) })),
+  act('afterPhotos a string', () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理', afterPhotos: 'f-1' })),
+  act('afterPhotos with an empty id', () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理', afterPhotos: [''] })),
+  act('resolve without afterPhotos', () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理' })),
+  act('resolve without a note', () => ({ id: t.accepted.id, transition: 'resolve', afterPhotos: ['f-1'] })),
+  act('rating not a rating', () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理', afterPhotos: ['f-1'], rating: 'great' })),
+  act('rating a number', () => ({ id: t.accepted.id, transition: 'resolve', note: '已清理', afterPhotos: ['f-1'], rating: 5 })),
+  act('dispatch gridId empty', () => ({ id: t.triage.id, transition: 'dispatch', gridId: '' })),
+  act('dispatch gridId of 10,000 chars', () => ({ id: t.triage.id, transition: 'dispatch', gridId: HUGE })),
+  act('dispatch to an unknown grid', () => ({ id: t.triage.id, transition: 'dispatch', gridId: 'grid-nope' }), 'NOT_FOUND'),
+  act('dispatch to an unknown assignee', () => ({ id: t.triage.id, transition: 'dispatch', assigneeId: 'u-nope' })),
+  act('dispatch to a citizen as assignee', () => ({ id: t.triage.id, transition: 'dispatch', assigneeId: 'u-citizen' })),
+  act('dispatch with neither grid nor assignee', () => ({ id: t.triage.id, transition: 'dispatch' })),
+  act('dispatch assigneeId an object', () => ({ id: t.triage.id, transition: 'dispatch', assigneeId: { id: 'u-grid' } })),
+  act('merge into an unknown ticket', () => ({ id: t.dispatched.id, transition: 'merge', mergedInto: 't-nope' }), 'NOT_FOUND'),
+  act('merge into itself', () => ({ id: t.dispatched.id, transition: 'merge', mergedInto: t.dispatched.id })),
+  act('merge with nothing to merge into', () => ({ id: t.dispatched.id, transition: 'merge' })),
+  act('mergedInto of 10,000 chars', () => ({ id: t.dispatched.id, transition: 'merge', mergedInto: HUGE })),
+  act('nested junk and a bad transition', onDispatched({ transition: 'nuke', junk: { a: [{ b: Number.NaN }] } })),
+  // Well-formed, refused for other reasons; still nothing changes.
+  act('a stale expectedVersion (well-formed) answers CONFLICT', onDispatched({ expectedVersion: 0 }), 'CONFLICT'),
+  act('autoClose through the API (the scheduler\'s step) answers FORBIDDEN even for an admin', () => ({ id: t.accepted.id, transition: 'autoClose' }), 'FORBIDDEN'),
+  act('a citizen acting on a ticket not theirs answers FORBIDDEN', () => ({ id: t.foreign.id, transition: 'confirmFixed' }), 'FORBIDDEN', () => cast.identity.reporter)
+]
+
+// ---------------------------------------------------------------------------------------------- the rest
+
+const inboxStateCases: Case[] = (
+  [
+    ['states with a state not in the inbox', { states: ['closed'] }],
+    ['states a string', { states: 'dispatched' }],
+    ['states with five entries', { states: ['dispatched', 'accepted', 'resolved', 'rework', 'dispatched'] }],
+    ['states with null', { states: [null] }],
+    ['states an object', { states: { 0: 'dispatched' } }],
+    ['states null', { states: null }]
+  ] as Array<[string, Record<string, unknown>]>
+).map(([name, payload]) => ({ name: `tickets.inbox: ${name}`, fn: 'tickets', action: 'inbox', payload: () => payload, expected: V }))
+
+const readMessagesCases: Case[] = [
+  ...(
+    [
+      ['ids a string', { ids: 'm-1' }],
+      ['ids with an empty id', { ids: [''] }],
+      ['ids of numbers', { ids: [123] }],
+      ['an id of 10,000 chars', { ids: [HUGE] }],
+      ['101 ids', { ids: Array.from({ length: 101 }, (_, i) => `m-${i}`) }],
+      ['ids null', { ids: null }],
+      ['ids an object', { ids: { 0: 'm-1' } }],
+      ['ids with null', { ids: [null] }],
+      ['ids nested arrays', { ids: [['m-1']] }]
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([name, payload]): Case => ({ name: `users.readMessages: ${name}`, fn: 'users', action: 'readMessages', payload: () => payload, expected: V })),
+  // Well-formed ids of someone else's or of no message: answered, and nothing is marked read.
+  {
+    name: 'users.readMessages: another user\'s message id is ignored (answered, it stays unread)',
+    fn: 'users',
+    action: 'readMessages',
+    payload: () => ({ ids: [gridMessageId] }),
+    expected: 'allowed'
+  },
+  { name: 'users.readMessages: unknown ids are ignored', fn: 'users', action: 'readMessages', payload: () => ({ ids: ['m-nope', 'm-nope-2'] }), expected: 'allowed' },
+  { name: 'users.readMessages: an empty list marks nothing', fn: 'users', action: 'readMessages', payload: () => ({ ids: [] }), expected: 'allowed' }
+]
+
+const nearbyCases: Case[] = [
+  ...idCases('reports', 'nearby', 'categoryId', 'cat-nope', () => ({ location: cast.spot }))
+    // An unknown category is refused by the handler with VALIDATION (not NOT_FOUND).
+    .map((c) => (c.expected === 'NOT_FOUND' ? { ...c, expected: V } : c)),
+  ...pointCases('reports', 'nearby', (point) => ({ categoryId: 'cat-E02-01', location: point })),
+  { name: 'reports.nearby: location missing', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01' }), expected: V },
+  { name: 'reports.nearby: location null', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: null }), expected: V }
+]
+
+const systemCaller = () => ({ kind: 'system' as const })
+const photoReviewedCases: Case[] = [
+  ['missing trace id', { verdict: 'pass' }],
+  ['empty trace id', { traceId: '', verdict: 'pass' }],
+  ['huge trace id', { traceId: HUGE, verdict: 'pass' }],
+  ['unknown verdict', { traceId: 'trace-x', verdict: 'risky' }],
+  ['verdict as a number', { traceId: 'trace-x', verdict: 1 }],
+  ['trace id as an object', { traceId: { $ne: null }, verdict: 'pass' }]
+].map(([name, payload]) => ({
+  name: `reports.photoReviewed: ${name as string}`, fn: 'reports' as const, action: 'photoReviewed', payload: () => payload as Record<string, unknown>, expected: V, as: systemCaller
+}))
+
+const followCases: Case[] = [
+  ...idCases('reports', 'follow', 'id', 't-nope'),
+  { name: 'reports.follow: the reporter following their own ticket answers CONFLICT', fn: 'reports', action: 'follow', payload: () => ({ id: t.dispatched.id }), expected: 'CONFLICT' }
+]
+
+const ticketGetCases: Case[] = [
+  ...idCases('tickets', 'get', 'id', 't-nope'),
+  // A ticket that exists but is not the caller's: refused as FORBIDDEN, not hidden as NOT_FOUND.
+  { name: 'tickets.get: a citizen opening someone else\'s ticket answers FORBIDDEN', fn: 'tickets', action: 'get', payload: () => ({ id: t.foreign.id }), expected: 'FORBIDDEN', as: () => cast.identity.reporter }
+]
+
+const signupCases: Case[] = [
+  ...idCases('volunteer', 'signup', 'eventId', 'ev-nope'),
+  { name: 'volunteer.signup: an event that has already started answers CONFLICT', fn: 'volunteer', action: 'signup', payload: () => ({ eventId: 'ev-001' }), expected: 'CONFLICT' }
+]
+
+const validAnswers = (): Record<string, unknown> => ({ q1: [0], q2: [0], q3: [0], q4: [0], q5: [0], q6: [0], q7: '挺好' })
+const SURVEY = 'sv-2026-civility'
+const answerCases: Case[] = [
+  ...idCases('surveys', 'answer', 'surveyId', 'sv-nope', () => ({ answers: validAnswers() })),
+  ...(
+    [
+      ['answers missing', undefined],
+      ['answers null', null],
+      ['answers an array', []],
+      ['answers a string', 'q1=0'],
+      ['an option index over the schema max', { ...validAnswers(), q1: [99] }],
+      ['an option index past the question\'s options', { ...validAnswers(), q1: [10] }],
+      ['a negative option index', { ...validAnswers(), q1: [-1] }],
+      ['a fractional option index', { ...validAnswers(), q1: [1.5] }],
+      ['a NaN option index', { ...validAnswers(), q1: [Number.NaN] }],
+      ['an Infinity option index', { ...validAnswers(), q1: [Number.POSITIVE_INFINITY] }],
+      ['two choices on a single-choice question', { ...validAnswers(), q1: [0, 1] }],
+      ['a repeated choice on a multi-choice question', { ...validAnswers(), q5: [0, 0] }],
+      ['51 choices', { ...validAnswers(), q5: Array.from({ length: 51 }, () => 0) }],
+      ['an empty choice', { ...validAnswers(), q1: [] }],
+      ['text for a choice question', { ...validAnswers(), q1: '知道' }],
+      ['choices for a text question', { ...validAnswers(), q7: [0] }],
+      ['text of 10,000 chars', { ...validAnswers(), q7: HUGE }],
+      ['an answer null', { ...validAnswers(), q1: null }],
+      ['an answer an object', { ...validAnswers(), q1: { 0: 0 } }],
+      ['an unknown question', { ...validAnswers(), q99: [0] }],
+      ['a question id of 100 chars', { ...validAnswers(), ['q'.repeat(100)]: [0] }],
+      ['an empty question id', { ...validAnswers(), '': [0] }],
+      ['a required question left out', { q2: [0], q3: [0], q4: [0], q5: [0], q6: [0] }]
+    ] as Array<[string, unknown]>
+  ).map(([name, answers]): Case => ({
+    name: `surveys.answer: ${name}`,
+    fn: 'surveys',
+    action: 'answer',
+    payload: () => (answers === undefined ? { surveyId: SURVEY } : { surveyId: SURVEY, answers }),
+    expected: V
+  }))
+]
+
+const statsCases: Case[] = [
+  ...(
+    [
+      ['gridId empty', { gridId: '' }],
+      ['gridId a number', { gridId: 123 }],
+      ['gridId of 10,000 chars', { gridId: HUGE }],
+      ['gridId null', { gridId: null }],
+      ['fromIso not a date', { fromIso: 'yesterday' }],
+      ['fromIso a date without time', { fromIso: '2026-11-01' }],
+      ['fromIso a number', { fromIso: 1_700_000_000_000 }],
+      ['toIso an impossible date', { toIso: '2026-13-45T00:00:00Z' }],
+      ['toIso null', { toIso: null }],
+      ['toIso of 10,000 chars', { toIso: HUGE }]
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([name, payload]): Case => ({ name: `stats.headline: ${name}`, fn: 'stats', action: 'headline', payload: () => payload, expected: V })),
+  { name: 'stats.headline: an unknown grid', fn: 'stats', action: 'headline', payload: () => ({ gridId: 'grid-nope' }), expected: 'NOT_FOUND' },
+  { name: 'stats.headline: unknown nested keys are stripped (answered)', fn: 'stats', action: 'headline', payload: () => ({ junk: { a: [Number.NaN] } }), expected: 'allowed' }
+]
+
+export const CASES: Case[] = [
+  ...PAGED.flatMap(pageCases),
+  ...EMPTY.flatMap(emptyCases),
+  ...readMessagesCases,
+  // locate's input is the point itself (an array spreads into { 0, 1 } in the envelope).
+  ...pointCases('reports', 'locate', (point) => ({ ...(point as object) })),
+  ...submitCases,
+  ...nearbyCases,
+  ...photoReviewedCases,
+  ...followCases,
+  ...inboxStateCases,
+  ...ticketGetCases,
+  ...actCases,
+  ...signupCases,
+  ...idCases('surveys', 'get', 'id', 'sv-nope'),
+  ...answerCases,
+  ...statsCases
+]
