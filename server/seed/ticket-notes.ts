@@ -1,9 +1,8 @@
-import type { Rating } from '../../core/types'
 import { pick, type Rng } from './prng'
 
 /** What the seed's people write in ticket timelines (Chinese, as shown on screen). */
 
-export const RATING_LABELS: Record<Rating, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' }
+export { RATING_LABELS } from '../../core/tickets/labels'
 
 const FIX_NOTES: Record<string, string> = {
   'E02-01': '小广告已全部铲除，墙面和灯杆已清洗。',

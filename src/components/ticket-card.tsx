@@ -1,5 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../core/pages'
+import { deadlineRunning } from '../../core/tickets/labels'
 import { isOverdue } from '../../core/tickets/sla'
 import { STATE_KIND, STATE_LABELS } from '../../core/tickets/workflow'
 import type { TicketView } from '../../core/views'
@@ -19,9 +21,8 @@ interface Props {
 }
 
 export function TicketCard ({ ticket, nowMs, children }: Props) {
-  const open = STATE_KIND[ticket.state] === 'open'
   return (
-    <View className='ticket-card' data-ticket={ticket.id} onClick={() => Taro.navigateTo({ url: `/packages/ticket/detail/index?id=${ticket.id}` })}>
+    <View className='ticket-card' data-ticket={ticket.id} onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: ticket.id }) })}>
       <View className='row'>
         <Text className='ticket-cat'>{ticket.categoryName}</Text>
         <View className='spacer' />
@@ -31,7 +32,7 @@ export function TicketCard ({ ticket, nowMs, children }: Props) {
       <View className='row ticket-meta'>
         <Text className='muted'>{ticket.gridName ?? '未落入网格'} · {dateTime(ticket.createdAt)}</Text>
         <View className='spacer' />
-        {open && ticket.state !== 'resolved' && <Text className={`tag ${isOverdue(ticket, new Date(nowMs).toISOString()) ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
+        {deadlineRunning(ticket) && <Text className={`tag ${isOverdue(ticket, new Date(nowMs).toISOString()) ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
       </View>
       {children}
     </View>

@@ -17,7 +17,7 @@ const headline = {
   reworkRate: rate(2, 12),
   openTickets: 14,
   overdueTickets: 4,
-  targets: { awareness: 0.8, satisfaction: 0.9 }
+  targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 }
 }
 
 describe('首页', () => {

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../core/pages'
 import { call } from '../../api'
 import { RateBar } from '../../components/rate-bar'
 import { StatusView } from '../../components/status-view'
@@ -17,9 +18,9 @@ export default function Home () {
         <Text className='hero-sub'>共建全国文明城市 · {data?.scope.name ?? '雨花区'}</Text>
       </View>
       <View className='shortcuts'>
-        <View className='shortcut' onClick={() => Taro.switchTab({ url: '/pages/report/index' })}><Text className='sc-icon'>📷</Text><Text>随手拍</Text></View>
-        <View className='shortcut' onClick={() => Taro.navigateTo({ url: '/packages/volunteer/events/index' })}><Text className='sc-icon'>🤝</Text><Text>志愿服务</Text></View>
-        <View className='shortcut' onClick={() => Taro.navigateTo({ url: '/packages/citizen/survey/index' })}><Text className='sc-icon'>📝</Text><Text>问卷调查</Text></View>
+        <View className='shortcut' onClick={() => Taro.switchTab({ url: pageUrl(PAGES.report) })}><Text className='sc-icon'>📷</Text><Text>随手拍</Text></View>
+        <View className='shortcut' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.events) })}><Text className='sc-icon'>🤝</Text><Text>志愿服务</Text></View>
+        <View className='shortcut' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.survey) })}><Text className='sc-icon'>📝</Text><Text>问卷调查</Text></View>
       </View>
       <StatusView loading={loading && !data} error={data ? null : error} onRetry={reload}>
         {data && (

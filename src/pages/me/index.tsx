@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { PAGES, pageUrl } from '../../../core/pages'
 import { ROLE_LABELS, type Role } from '../../../core/types'
 import { call } from '../../api'
 import { devLoginAvailable, listDemoUsers, type DemoUser } from '../../api/dev'
@@ -8,12 +9,12 @@ import { useSession } from '../../store/session'
 import './index.css'
 
 const AREAS: Array<{ role: Role; title: string; desc: string; url: string }> = [
-  { role: 'citizen', title: '消息', desc: '上报进展、待办提醒', url: '/packages/citizen/messages/index' },
-  { role: 'citizen', title: '我的随手拍', desc: '查看上报进度，核查并评价', url: '/packages/citizen/my-reports/index' },
-  { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: '/packages/citizen/survey/index' },
-  { role: 'volunteer', title: '志愿活动', desc: '报名活动和培训', url: '/packages/volunteer/events/index' },
-  { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: '/packages/grid/inbox/index' },
-  { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: '/packages/admin/triage/index' }
+  { role: 'citizen', title: '消息', desc: '上报进展、待办提醒', url: pageUrl(PAGES.messages) },
+  { role: 'citizen', title: '我的随手拍', desc: '查看上报进度，核查并评价', url: pageUrl(PAGES.myReports) },
+  { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: pageUrl(PAGES.survey) },
+  { role: 'volunteer', title: '志愿活动', desc: '报名活动和培训', url: pageUrl(PAGES.events) },
+  { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: pageUrl(PAGES.gridInbox) },
+  { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) }
 ]
 
 export default function Me () {

@@ -1,6 +1,7 @@
 import { View, Text, Textarea, Switch, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { PAGES, pageUrl } from '../../../core/pages'
 import { reportInput } from '../../../core/schemas'
 import { STATE_LABELS } from '../../../core/tickets/workflow'
 import type { GcjPoint } from '../../../core/types'
@@ -85,7 +86,7 @@ export default function Report () {
           <View className='done-title'>已提交，感谢参与！</View>
           <View className='muted'>{STATE_LABELS[done.state]}{done.gridName ? ` · ${done.gridName}` : ''}</View>
           <View className='muted'>{done.state === 'triage' ? '位置不在网格内，文明办会尽快分派' : '网格员会在处理时限内处理，进展会通知你'}</View>
-          <Button className='btn-plain done-btn' onClick={() => Taro.navigateTo({ url: `/packages/ticket/detail/index?id=${done.id}` })}>查看进度</Button>
+          <Button className='btn-plain done-btn' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: done.id }) })}>查看进度</Button>
           <Button className='btn-primary done-btn' onClick={() => setDone(null)}>再拍一个</Button>
         </View>
       </View>

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../../core/pages'
 import { call } from '../../../api'
 import { StatusView } from '../../../components/status-view'
 import { dateTime } from '../../../utils/format'
@@ -22,7 +23,7 @@ export default function Messages () {
       <StatusView loading={list.loading && items.length === 0} error={items.length ? null : list.error} empty={items.length === 0} emptyText='暂无消息' onRetry={() => void reload()}>
         <View className='cells' id='message-list'>
           {items.map((m) => (
-            <View key={m.id} className={`cell message ${m.read ? '' : 'unread'}`} onClick={() => m.ticketId && Taro.navigateTo({ url: `/packages/ticket/detail/index?id=${m.ticketId}` })}>
+            <View key={m.id} className={`cell message ${m.read ? '' : 'unread'}`} onClick={() => m.ticketId && Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: m.ticketId }) })}>
               <View className='cell-body'>
                 <View className='row'>
                   {!m.read && <View className='dot' />}

@@ -1,16 +1,13 @@
 import { View, Text, Textarea, Picker, Input, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { RATING_OPTIONS } from '../../../../core/tickets/labels'
 import type { Rating } from '../../../../core/types'
 import type { TicketAction } from '../../../../core/tickets/workflow'
 import type { TicketView } from '../../../../core/views'
 import { call } from '../../../api'
 import { PhotoPicker, type PhotoList } from '../../../components/photo-picker'
 import type { DraftPhoto } from '../../../store/report-draft'
-
-const RATINGS: Array<{ value: Rating; label: string }> = [
-  { value: 'satisfied', label: '😊 满意' }, { value: 'basic', label: '🙂 基本满意' }, { value: 'unsatisfied', label: '🙁 不满意' }
-]
 
 /** A local photo list for after-photos (the report draft keeps its own, persisted). */
 function usePhotoList (): PhotoList {
@@ -71,7 +68,7 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
         <View className='act-verify'>
           <View className='act-title'>问题解决了吗？请核查并评价</View>
           <View className='rating-row'>
-            {RATINGS.map((r) => <View key={r.value} className={`rating ${rating === r.value ? 'on' : ''}`} data-rating={r.value} onClick={() => setRating(r.value)}>{r.label}</View>)}
+            {RATING_OPTIONS.map((r) => <View key={r.value} className={`rating ${rating === r.value ? 'on' : ''}`} data-rating={r.value} onClick={() => setRating(r.value)}>{r.icon} {r.label}</View>)}
           </View>
         </View>
       )}

@@ -1,5 +1,7 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../../core/pages'
+import { RATING_LABELS, deadlineRunning } from '../../../../core/tickets/labels'
 import { isOverdue } from '../../../../core/tickets/sla'
 import { CLOSE_REASON_LABELS, STATE_KIND } from '../../../../core/tickets/workflow'
 import { call } from '../../../api'
@@ -11,8 +13,6 @@ import { dateTime, deadlineText } from '../../../utils/format'
 import { useAction } from '../../../utils/use-action'
 import { TicketActions } from './actions'
 import './index.css'
-
-const RATING_LABELS = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' } as const
 
 /** 案卷详情: what was reported, before/after photos, the whole timeline, and the steps this person may take now. */
 export default function TicketDetail () {
@@ -37,11 +37,11 @@ export default function TicketDetail () {
               {t.location && <View className='muted'>坐标 {t.location.lng.toFixed(5)}, {t.location.lat.toFixed(5)}（GCJ-02）</View>}
               <View className='muted'>上报 {dateTime(t.createdAt)}{t.reporterName ? ` · ${t.reporterName}` : t.anonymous ? ' · 匿名' : ''}{t.followers ? ` · ${t.followers} 人关注` : ''}</View>
               {STATE_KIND[t.state] === 'open'
-                ? <View className='muted'>处理时限 {dateTime(t.deadline)} · {t.state === 'resolved'
-                  ? '已处理，等待核查'
-                  : <Text className={isOverdue(t, new Date().toISOString()) ? 'error-text' : ''}>{deadlineText(t.deadline, Date.now())}</Text>}</View>
+                ? <View className='muted'>处理时限 {dateTime(t.deadline)} · {deadlineRunning(t)
+                  ? <Text className={isOverdue(t, new Date().toISOString()) ? 'error-text' : ''}>{deadlineText(t.deadline, Date.now())}</Text>
+                  : '已处理，等待核查'}</View>
                 : <View className='muted'>结案 {dateTime(t.closedAt)} · {t.closeReason ? CLOSE_REASON_LABELS[t.closeReason] : ''}{t.rating ? ` · 评价：${RATING_LABELS[t.rating]}` : ''}</View>}
-              {t.mergedInto && <View className='muted link' onClick={() => Taro.redirectTo({ url: `/packages/ticket/detail/index?id=${t.mergedInto}` })}>已合并到原案卷，点击查看 ›</View>}
+              {t.mergedInto && <View className='muted link' onClick={() => Taro.redirectTo({ url: pageUrl(PAGES.ticketDetail, { id: t.mergedInto }) })}>已合并到原案卷，点击查看 ›</View>}
               <PhotoStrip title='上报照片' photos={t.photos} status={t.photoStatus} />
               <PhotoStrip title='处理后照片' photos={t.afterPhotos} status={t.photoStatus} />
             </View>

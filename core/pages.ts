@@ -1,0 +1,38 @@
+/**
+ * Every page of the mini-program, named once. `src/app.config.ts` declares the same paths (Taro reads that file on
+ * its own, so it stays literal); `core/pages.test.ts` holds the two lists equal.
+ */
+export const PAGES = {
+  home: 'pages/index/index',
+  report: 'pages/report/index',
+  me: 'pages/me/index',
+  messages: 'packages/citizen/messages/index',
+  myReports: 'packages/citizen/my-reports/index',
+  survey: 'packages/citizen/survey/index',
+  ticketDetail: 'packages/ticket/detail/index',
+  events: 'packages/volunteer/events/index',
+  gridInbox: 'packages/grid/inbox/index',
+  adminTriage: 'packages/admin/triage/index'
+} as const
+
+export type PageName = keyof typeof PAGES
+export type PagePath = (typeof PAGES)[PageName]
+
+export type PageQuery = Record<string, string | number | boolean | null | undefined>
+
+function withQuery (page: PagePath, query: PageQuery): string {
+  const pairs = Object.entries(query)
+    .filter((kv): kv is [string, string | number | boolean] => kv[1] !== null && kv[1] !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+  return pairs.length ? `${page}?${pairs.join('&')}` : page
+}
+
+/** For Taro.navigateTo / redirectTo / switchTab / reLaunch, which want a leading slash: `/packages/ticket/detail/index?id=t1`. */
+export function pageUrl (page: PagePath, query: PageQuery = {}): string {
+  return `/${withQuery(page, query)}`
+}
+
+/** For a subscribe message's `page` field, which wants none: `packages/ticket/detail/index?id=t1`. */
+export function pageLink (page: PagePath, query: PageQuery = {}): string {
+  return withQuery(page, query)
+}
