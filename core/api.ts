@@ -55,7 +55,7 @@ export interface ApiContract {
     managers: A<typeof s.emptyInput, Array<{ id: string; nickname: string; gridIds: string[] }>>
   }
   timer: {
-    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number }>
+    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number }>
   }
 }
 

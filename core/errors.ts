@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   CAPACITY_FULL: '名额已满',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   UNKNOWN_ACTION: '不支持的操作，请升级小程序后再试',
+  LIMIT_EXCEEDED: '要查询的数据太多，为避免给出不完整的结果已停止，请缩小范围（时间段或区域）后再试',
   INTERNAL: '服务暂时不可用，请稍后再试'
 } as const
 

@@ -8,9 +8,8 @@ export interface Settings {
   reopenWindowDays: number
   reportsPerHour: number
   reportsPerDay: number
+  /** Indicator targets: the one place they are defined (figures seen in practice, unconfirmed: DOMAIN.md). */
   targets: { awareness: number; support: number; satisfaction: number; volunteerRegistration: number }
-  /** Hours per star level (provincial scheme). */
-  starHours: number[]
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +18,5 @@ export const DEFAULT_SETTINGS: Settings = {
   reopenWindowDays: 7,
   reportsPerHour: 10,
   reportsPerDay: 30,
-  targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 },
-  starHours: [100, 300, 600, 1000, 1500]
+  targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 }
 }

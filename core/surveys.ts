@@ -1,4 +1,4 @@
-import type { Answer, Question } from './types'
+import type { Answer, Question, Survey } from './types'
 
 /** Answers must fit their questions: known ids, option indexes in range, one choice for single/scale. Null when fine. */
 export function validateAnswers (questions: readonly Question[], answers: Record<string, Answer>): string | null {
@@ -17,4 +17,15 @@ export function validateAnswers (questions: readonly Question[], answers: Record
   }
   const unanswered = questions.find((q) => q.type !== 'text' && answers[q.id] === undefined)
   return unanswered ? `请回答「${unanswered.title}」` : null
+}
+
+/** A survey takes answers while it is open and inside its window (both ends inclusive). */
+export function surveyOpen (survey: Pick<Survey, 'status' | 'opensAt' | 'closesAt'>, nowIso: string): boolean {
+  const now = Date.parse(nowIso)
+  return survey.status === 'open' && now >= Date.parse(survey.opensAt) && now <= Date.parse(survey.closesAt)
+}
+
+/** Surveys a resident may see at all (drafts are the office's). */
+export function surveyVisible (survey: Pick<Survey, 'status'>): boolean {
+  return survey.status !== 'draft'
 }

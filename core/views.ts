@@ -1,4 +1,5 @@
 import type { Category, Grid, Message, Page, PhotoReviewStatus, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
+import type { Settings } from './settings'
 import type { TicketAction } from './tickets/workflow'
 
 /** What actions answer: the shapes the phone shows. */
@@ -26,7 +27,7 @@ export interface HeadlineView {
   reworkRate: RateView
   openTickets: number
   overdueTickets: number
-  targets: { awareness: number; satisfaction: number }
+  targets: Settings['targets']
 }
 
 /** A ticket as a given viewer may see it (personal data removed where not allowed). */

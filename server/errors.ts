@@ -12,7 +12,3 @@ export class AppError extends Error {
       : { code: this.code, message: this.message, details: this.details }
   }
 }
-
-export const fail = (code: ErrorCode, message?: string, details?: unknown): never => {
-  throw new AppError(code, message, details)
-}

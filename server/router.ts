@@ -4,7 +4,8 @@ import type { Result } from '../core/errors'
 import type { Role, User } from '../core/types'
 import { AppError } from './errors'
 import type { Deps, Identity } from './deps'
-import { resolveCaller } from './handlers/identity'
+import { resolveCaller } from './caller'
+import { isStoreError, type StoreError } from './ports/errors'
 
 z.config(z.locales.zhCN())
 
@@ -51,12 +52,21 @@ export function createRouter<F extends FunctionName> (fn: F, actions: ActionsOf<
       return { ok: true, data: await def.run({ deps, user }, parsed.data) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() }
-      // An adapter may refuse input by code (e.g. a cursor it cannot read): answer that code, not INTERNAL.
-      const code = (e as { code?: unknown } | null)?.code
-      if (typeof code === 'string' && code === 'VALIDATION') return { ok: false, error: new AppError('VALIDATION', '分页参数无效，请从第一页重新加载').toBody() }
+      if (isStoreError(e)) return { ok: false, error: fromStoreError(fn, e).toBody() }
       console.error(`[${fn}] unexpected error`, e)
       return { ok: false, error: new AppError('INTERNAL').toBody() }
     }
+  }
+}
+
+/** An adapter's deliberate refusal as the caller's answer; a guard that stopped a read is also logged. */
+function fromStoreError (fn: string, e: StoreError): AppError {
+  switch (e.code) {
+    case 'INVALID_CURSOR': return new AppError('VALIDATION', '分页参数无效，请从第一页重新加载')
+    case 'NOT_FOUND': return new AppError('NOT_FOUND', e.message)
+    case 'READ_LIMIT':
+      console.error(`[${fn}] read stopped at its guard: ${e.message}`, e.details ?? '')
+      return new AppError('LIMIT_EXCEEDED', e.message, e.details)
   }
 }
 

@@ -1,5 +1,5 @@
 export * from './rate'
-export * from './thresholds'
+export * from './participation'
 export * from './survey'
 export * from './population'
 export * from './tickets'

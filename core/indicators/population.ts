@@ -10,7 +10,7 @@ export function participationRate (distinctParticipants: number, residentBase: n
   return censusRate(distinctParticipants, residentBase)
 }
 
-/** 志愿者注册率: registered volunteers / base. Compare with INDICATOR_DEFAULTS.volunteerRegistrationFloor. */
+/** 志愿者注册率: registered volunteers / base. Compare with the settings' targets.volunteerRegistration (8%). */
 export function volunteerRegistrationRate (registeredVolunteers: number, residentBase: number): Rate {
   return censusRate(registeredVolunteers, residentBase)
 }

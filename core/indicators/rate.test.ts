@@ -1,6 +1,6 @@
 import { censusRate, mean, sampleRate, wilsonInterval } from './rate'
 import { participationRate, volunteerRegistrationRate } from './population'
-import { INDICATOR_DEFAULTS } from './thresholds'
+import { DEFAULT_SETTINGS } from '../settings'
 
 describe('wilsonInterval', () => {
   it('matches published values', () => {
@@ -74,13 +74,6 @@ describe('population rates', () => {
   it('志愿者注册率 = registered volunteers / resident base', () => {
     expect(volunteerRegistrationRate(90, 1000)).toEqual({ value: 0.09, numerator: 90, denominator: 1000, ci95: null })
     expect(volunteerRegistrationRate(5, 0)).toEqual({ value: null, numerator: 5, denominator: 0, ci95: null })
-    expect(volunteerRegistrationRate(90, 1000).value!).toBeGreaterThanOrEqual(INDICATOR_DEFAULTS.volunteerRegistrationFloor)
-  })
-})
-
-describe('INDICATOR_DEFAULTS', () => {
-  it('holds the unconfirmed targets as defaults', () => {
-    expect(INDICATOR_DEFAULTS).toEqual({ satisfactionTarget: 0.9, awarenessTarget: 0.8, volunteerRegistrationFloor: 0.08 })
-    expect(Object.isFrozen(INDICATOR_DEFAULTS)).toBe(true)
+    expect(volunteerRegistrationRate(90, 1000).value!).toBeGreaterThanOrEqual(DEFAULT_SETTINGS.targets.volunteerRegistration)
   })
 })

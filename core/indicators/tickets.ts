@@ -94,3 +94,8 @@ export function ticketSatisfaction (ratings: readonly (Rating | null)[]): Rate {
   }
   return sampleRate(satisfied, given)
 }
+
+/** The ratings 整改满意率 counts: those of tickets closed as fixed (a reopened ticket's old rating no longer stands). */
+export function countedRatings (tickets: ReadonlyArray<Pick<Ticket, 'state' | 'rating'>>): Rating[] {
+  return tickets.flatMap((t) => (t.state === 'fixed' && t.rating ? [t.rating] : []))
+}

@@ -82,3 +82,9 @@ export function transitionPatch (t: Transition, ticket: Ticket, input: Transitio
   patch.overdue = t.to === 'resolved' || t.to === 'fixed' || t.to === 'closed' ? false : ticket.overdue
   return patch
 }
+
+/** Admins may reopen at any time; the reporter only within the window after closing. Null when allowed. */
+export function reopenRefusal (roles: readonly string[], closedAt: string | null, nowIso: string, windowDays: number): string | null {
+  if (roles.includes('admin') || withinReopenWindow(closedAt, nowIso, windowDays)) return null
+  return `已超过 ${windowDays} 天的重新打开期限，请重新上报`
+}

@@ -1,4 +1,4 @@
-import type { Ticket } from '../types'
+import type { Message, Ticket } from '../types'
 import { CLOSE_REASON_LABELS, type TicketAction } from './workflow'
 
 export type Audience = 'reporter' | 'followers' | 'assignee' | 'admins'
@@ -48,4 +48,23 @@ export function noticesFor (event: Event, t: Pick<Ticket, 'state' | 'closeReason
     case 'markOverdue':
       return [{ to: 'assignee', title: '案卷已超期', body: `${about}已超过处理时限，请尽快处理` }, { to: 'admins', title: '超期督办', body: `${about}已超期，请督办` }]
   }
+}
+
+/**
+ * The in-app messages for these notices: each person once per notice, never the person who made the change. Ids
+ * come from the step's event id, so writing the same step twice writes the same messages.
+ */
+export function messagesFor (
+  notices: readonly Notice[],
+  audience: (a: Audience) => readonly string[],
+  about: { ticketId: string; eventId: string; actorId: string; at: string }
+): Message[] {
+  const out: Message[] = []
+  for (const n of notices) {
+    for (const userId of new Set(audience(n.to))) {
+      if (userId === about.actorId) continue
+      out.push({ id: `${about.eventId}-m${out.length + 1}`, userId, ticketId: about.ticketId, title: n.title, body: n.body, read: false, at: about.at })
+    }
+  }
+  return out
 }

@@ -9,7 +9,7 @@ import { createSqliteStore } from '../adapters/sqlite'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps } from '../deps'
 import { createDirectoryCache } from '../directory'
-import { createRouters } from '../functions'
+import { createRouters } from '../router-registry'
 import type { FileStore } from '../ports/files'
 import type { Clock, Ids } from '../ports/clock'
 import type { Store } from '../ports/store'
@@ -59,7 +59,7 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     ids,
     settings: opts.settings ?? DEFAULT_SETTINGS,
     directory: createDirectoryCache(store, clock),
-    notifier: createInAppNotifier(store, clock, ids),
+    notifier: createInAppNotifier(),
     contentCheck: opts.contentCheck ?? createWordListCheck()
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }

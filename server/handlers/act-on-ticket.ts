@@ -1,75 +1,85 @@
-import { missingInput, transitionPatch, withinReopenWindow } from '../../core/tickets/apply'
+import { missingInput, reopenRefusal } from '../../core/tickets/apply'
+import { carriedFollowers } from '../../core/tickets/followers'
+import { defaultAssignee, dispatchTarget } from '../../core/tickets/route'
+import { stepOf } from '../../core/tickets/step'
 import { decide, isHandler } from '../../core/tickets/workflow'
 import type { TicketActInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { notifyTicketChange } from '../notices'
+import { pushMessages, ticketMessages } from '../notices'
 import { checkPhotos } from '../photo-check'
 import { readAll } from '../paging'
+import type { TicketChange } from '../ports/store'
 import { toTicketView } from './ticket-view'
 
-/** One workflow step: core decides whether it may happen and what changes; the store applies it only if nobody else did first. */
+const MAX_CARRIED_FOLLOWERS = 5_000
+
+/**
+ * One workflow step: core decides whether it may happen and what changes; the store applies the change with its
+ * event, held photos, carried followers and messages in one unit, only if nobody else changed the ticket first.
+ */
 export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: TicketActInput): Promise<TicketView> {
-  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) {
-    throw new AppError('CONFLICT', undefined, { state: ticket.state, version: ticket.version })
-  }
+  const conflict = (t: Pick<Ticket, 'state' | 'version'>) => new AppError('CONFLICT', undefined, { state: t.state, version: t.version })
+  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
   const d = decide(input.transition, me, ticket)
-  if (!d.ok) throw new AppError(d.reason, undefined, d.reason === 'CONFLICT' ? { state: ticket.state, version: ticket.version } : undefined)
+  if (!d.ok) throw d.reason === 'CONFLICT' ? conflict(ticket) : new AppError(d.reason)
   const missing = missingInput(input.transition, input, ticket)
   if (missing) throw new AppError('VALIDATION', missing)
   const now = deps.clock.now()
-  if (input.transition === 'reopen' && !me.roles.includes('admin') && !withinReopenWindow(ticket.closedAt, now, deps.settings.reopenWindowDays)) {
-    throw new AppError('CONFLICT', `已超过 ${deps.settings.reopenWindowDays} 天的重新打开期限，请重新上报`)
+  if (input.transition === 'reopen') {
+    const refusal = reopenRefusal(me.roles, ticket.closedAt, now, deps.settings.reopenWindowDays)
+    if (refusal) throw new AppError('CONFLICT', refusal)
   }
-  const heldPhotos = await checkPhotos(deps, me, input.afterPhotos)
   const target = await resolveTarget(input, ticket, deps)
+  const heldPhotos = await checkPhotos(deps, me, input.afterPhotos)
   const actor = { id: me.id, isManager: isHandler(me, ticket) }
-  const patch = transitionPatch(d.transition, ticket, { ...input, ...target, actor }, now)
-  const updated = await deps.store.updateTicket(ticket.id, ticket.version, patch, {
-    id: deps.ids.next('te'), ticketId: ticket.id, action: input.transition, fromState: ticket.state, toState: d.transition.to,
-    actorId: me.id, actorRole: roleFor(d.transition.by, me), note: input.note || d.transition.label, at: now
-  })
+  const step = stepOf(d.transition, ticket, { ...input, ...target.patch, actor }, me, deps.ids.next('te'), now)
+  const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
+  const change: TicketChange = {
+    id: ticket.id,
+    expectedVersion: ticket.version,
+    patch: step.patch,
+    event: step.event,
+    photoReviews: heldPhotos,
+    follows: target.original ? await followsForMerge(deps, ticket, target.original, now) : null,
+    messages: await ticketMessages(deps, input.transition, after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
+  }
+  const updated = await deps.store.changeTicket(change)
   if (!updated) {
     const current = await deps.store.getTicket(ticket.id)
     throw new AppError('CONFLICT', undefined, current ? { state: current.state, version: current.version } : undefined)
   }
-  if (heldPhotos.length) await deps.store.putPhotoReviews(heldPhotos)
-  if (input.transition === 'merge' && target.mergedInto) await carryFollowers(deps, updated, target.mergedInto, now)
-  await notifyTicketChange(deps, input.transition, updated, me.id, input.note)
+  await pushMessages(deps, change.messages)
   return toTicketView(updated, me, deps)
 }
 
-/** Dispatch needs a grid and/or a manager that fit together; merge needs an existing other ticket. */
-async function resolveTarget (input: TicketActInput, ticket: Ticket, deps: Deps): Promise<{ gridId?: string; assigneeId?: string; mergedInto?: string }> {
+interface Target {
+  patch: { gridId?: string; assigneeId?: string; mergedInto?: string }
+  original?: Ticket
+}
+
+/** Dispatch: core picks and checks the grid and manager. Merge: the original must exist and be another ticket. */
+async function resolveTarget (input: TicketActInput, ticket: Ticket, deps: Deps): Promise<Target> {
   if (input.transition === 'merge') {
     const original = input.mergedInto ? await deps.store.getTicket(input.mergedInto) : null
     if (!original || original.id === ticket.id) throw new AppError('NOT_FOUND', '要合并到的原案卷不存在')
-    return { mergedInto: original.id }
+    return { patch: { mergedInto: original.id }, original }
   }
-  if (input.transition !== 'dispatch') return {}
+  if (input.transition !== 'dispatch') return { patch: {} }
   const dir = await deps.directory.get()
-  const grid = input.gridId ? dir.gridsById.get(input.gridId) : undefined
+  const grid = input.gridId ? dir.gridsById.get(input.gridId) ?? null : null
   if (input.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')
-  const assigneeId = input.assigneeId ?? grid?.managerIds[0]
-  if (!assigneeId) throw new AppError('VALIDATION', '该网格暂无网格员，请指定处理人')
-  const assignee = await deps.store.getUser(assigneeId)
-  if (!assignee || !assignee.roles.includes('grid_manager')) throw new AppError('VALIDATION', '处理人必须是网格员')
-  return { gridId: grid?.id ?? assignee.gridIds[0], assigneeId }
+  const named = input.assigneeId ?? defaultAssignee(grid)
+  const assignee = named ? await deps.store.getUser(named) : null
+  const target = dispatchTarget(grid, assignee, { assigneeId: input.assigneeId })
+  if (!target.ok) throw new AppError(target.code, target.message)
+  return { patch: { gridId: target.gridId, assigneeId: target.assigneeId } }
 }
 
 /** The duplicate's reporter and followers follow the original from now on, so they hear how it ends. */
-async function carryFollowers (deps: Deps, duplicate: Ticket, originalId: string, now: string): Promise<void> {
-  const followers = await readAll((q) => deps.store.listFollowers(duplicate.id, q), 5_000)
-  const original = await deps.store.getTicket(originalId)
-  for (const userId of new Set([duplicate.reporterId, ...followers])) {
-    if (userId !== original?.reporterId) await deps.store.follow(originalId, userId, now)
-  }
-}
-
-function roleFor (by: readonly string[], me: User): User['roles'][number] {
-  if (by.includes('admin') && me.roles.includes('admin')) return 'admin'
-  if (by.includes('assignee') && me.roles.includes('grid_manager')) return 'grid_manager'
-  return 'citizen'
+async function followsForMerge (deps: Deps, duplicate: Ticket, original: Ticket, at: string): Promise<TicketChange['follows']> {
+  const followers = await readAll((q) => deps.store.listFollowers(duplicate.id, q), MAX_CARRIED_FOLLOWERS, '关注者')
+  return { ticketId: original.id, userIds: carriedFollowers(duplicate, followers, original), at }
 }

@@ -1,9 +1,11 @@
 import { bboxAround, duplicateCandidates } from '../../core/tickets/duplicates'
 import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, photoReviewedInput, reportInput } from '../../core/schemas'
 import { statesOfKind } from '../../core/tickets/workflow'
+import type { Message } from '../../core/types'
 import { AppError } from '../errors'
+import { pushMessages } from '../notices'
 import { action, type ActionsOf } from '../router'
-import { requireUser } from './identity'
+import { requireUser } from '../caller'
 import { submitReport } from './submit-report'
 import { toTicketViews } from './ticket-view'
 
@@ -115,7 +117,12 @@ export const reportsActions: ActionsOf<'reports'> = {
       if (verdict === 'review') return { settled: false } // WeChat wants a person to look: it stays pending for the office
       const review = await deps.store.settlePhotoReview(traceId, verdict === 'pass' ? 'passed' : 'rejected', deps.clock.now())
       if (review?.status === 'rejected') {
-        await deps.notifier.send([review.ownerId], { title: '照片未通过审核', body: '你上传的一张照片未通过内容安全审核，其他人看不到它，可删除后重新上传', ticketId: null })
+        const message: Message = {
+          id: deps.ids.next('m'), userId: review.ownerId, ticketId: null, read: false, at: deps.clock.now(),
+          title: '照片未通过审核', body: '你上传的一张照片未通过内容安全审核，其他人看不到它，可删除后重新上传'
+        }
+        await deps.store.addMessage(message)
+        await pushMessages(deps, [message])
       }
       return { settled: review !== null }
     }

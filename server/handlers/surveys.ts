@@ -1,8 +1,8 @@
 import { answerInput, idInput, pageInput } from '../../core/schemas'
-import { validateAnswers } from '../../core/surveys'
+import { surveyOpen, surveyVisible, validateAnswers } from '../../core/surveys'
 import { AppError } from '../errors'
 import { action, type ActionsOf } from '../router'
-import { requireUser } from './identity'
+import { requireUser } from '../caller'
 
 export const surveysActions: ActionsOf<'surveys'> = {
   list: action({
@@ -20,7 +20,7 @@ export const surveysActions: ActionsOf<'surveys'> = {
     async run ({ deps, user }, { id }) {
       const me = requireUser(user)
       const survey = await deps.store.getSurvey(id)
-      if (!survey || survey.status === 'draft') throw new AppError('NOT_FOUND', '问卷不存在')
+      if (!survey || !surveyVisible(survey)) throw new AppError('NOT_FOUND', '问卷不存在')
       const mine = await deps.store.listResponses({ surveyId: id, userId: me.id, limit: 1 })
       return { ...survey, answered: mine.items.length > 0 }
     }
@@ -32,9 +32,9 @@ export const surveysActions: ActionsOf<'surveys'> = {
     async run ({ deps, user }, input) {
       const me = requireUser(user)
       const survey = await deps.store.getSurvey(input.surveyId)
-      if (!survey) throw new AppError('NOT_FOUND', '问卷不存在')
+      if (!survey || !surveyVisible(survey)) throw new AppError('NOT_FOUND', '问卷不存在')
       const now = deps.clock.now()
-      if (survey.status !== 'open' || now < survey.opensAt || now > survey.closesAt) throw new AppError('CONFLICT', '问卷不在开放时间内')
+      if (!surveyOpen(survey, now)) throw new AppError('CONFLICT', '问卷不在开放时间内')
       const problem = validateAnswers(survey.questions, input.answers)
       if (problem) throw new AppError('VALIDATION', problem)
       const accepted = await deps.store.addResponse({

@@ -1,5 +1,6 @@
 import { idInput, inboxInput, pageInput, ticketActInput } from '../../core/schemas'
 import { sortInbox } from '../../core/tickets/inbox'
+import { INBOX_STATES, inboxCounts, officeCheckQueue } from '../../core/tickets/queues'
 import { canOpenTicket, timelineFor } from '../../core/tickets/visibility'
 import { statesOfKind } from '../../core/tickets/workflow'
 import type { Ticket, User } from '../../core/types'
@@ -7,11 +8,14 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
-import { requireUser } from './identity'
+import { requireUser } from '../caller'
 import { actOnTicket } from './act-on-ticket'
 import { toTicketView, toTicketViews } from './ticket-view'
 
-const INBOX_STATES = ['dispatched', 'accepted', 'rework', 'resolved'] as const
+/** Guards on the reads that cannot page: one manager's open work, the office's 待核查 candidates, one timeline. */
+const MAX_INBOX = 2_000
+const MAX_RESOLVED = 2_000
+const MAX_TIMELINE = 1_000
 
 export const ticketsActions: ActionsOf<'tickets'> = {
   inbox: action({
@@ -19,16 +23,10 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     access: { roles: ['grid_manager'] },
     async run ({ deps, user }, q) {
       const me = requireUser(user)
-      const open = me.gridIds.length === 0 ? [] : await readAll((p) => deps.store.listTickets({ ...p, gridIds: me.gridIds, states: [...INBOX_STATES] }), 2_000)
+      const open = me.gridIds.length === 0 ? [] : await readAll((p) => deps.store.listTickets({ ...p, gridIds: me.gridIds, states: [...INBOX_STATES] }), MAX_INBOX, '待办案卷')
       const now = deps.clock.now()
       const sorted = sortInbox(open, now)
-      const counts = {
-        dispatched: sorted.filter((t) => t.state === 'dispatched').length,
-        accepted: sorted.filter((t) => t.state === 'accepted').length,
-        rework: sorted.filter((t) => t.state === 'rework').length,
-        resolved: sorted.filter((t) => t.state === 'resolved').length,
-        overdue: sorted.filter((t) => t.overdue).length
-      }
+      const counts = inboxCounts(sorted, now)
       const states: readonly string[] = q.states ?? INBOX_STATES
       return { items: await toTicketViews(sorted.filter((t) => states.includes(t.state)), me, deps), counts }
     }
@@ -50,7 +48,7 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     async run ({ deps, user }, { id }) {
       const me = requireUser(user)
       const ticket = await openable(id, me, deps)
-      const timeline = await readAll((p) => deps.store.listTicketEvents(id, p), 1_000)
+      const timeline = await readAll((p) => deps.store.listTicketEvents(id, p), MAX_TIMELINE, '处理记录')
       return { ticket: await toTicketView(ticket, me, deps), timeline: timelineFor(timeline, me, ticket) }
     }
   }),
@@ -80,10 +78,8 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     access: { roles: ['admin'] },
     async run ({ deps, user }) {
       const me = requireUser(user)
-      const cutoff = Date.parse(deps.clock.now()) - deps.settings.adminVerifyAfterDays * 86_400_000
-      const resolved = await readAll((p) => deps.store.listTickets({ ...p, states: ['resolved'] }), 2_000)
-      const waiting = resolved.filter((t) => t.resolvedAt !== null && Date.parse(t.resolvedAt) <= cutoff)
-        .sort((a, b) => (a.resolvedAt ?? '').localeCompare(b.resolvedAt ?? ''))
+      const resolved = await readAll((p) => deps.store.listTickets({ ...p, states: ['resolved'] }), MAX_RESOLVED, '待核查案卷')
+      const waiting = officeCheckQueue(resolved, deps.clock.now(), deps.settings)
       return { items: await toTicketViews(waiting, me, deps) }
     }
   })

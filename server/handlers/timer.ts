@@ -1,47 +1,53 @@
 import { emptyInput } from '../../core/schemas'
-import { isOverdue } from '../../core/tickets/sla'
+import { autoCloseNote, sweepAction } from '../../core/tickets/queues'
+import { overdueStep, stepOf, type Step } from '../../core/tickets/step'
 import { decide, statesOfKind } from '../../core/tickets/workflow'
-import { transitionPatch } from '../../core/tickets/apply'
-import { notifyTicketChange } from '../notices'
-import { readAll } from '../paging'
+import type { Ticket } from '../../core/types'
+import type { Deps } from '../deps'
+import { pushMessages, ticketMessages } from '../notices'
+import { forEachPage } from '../paging'
 import { action, type ActionsOf } from '../router'
 
 export const timerActions: ActionsOf<'timer'> = {
-  /** Scheduled: flag overdue tickets, and close as fixed those whose verification window has passed. */
+  /**
+   * Scheduled: finish any unit of work a crash left half-done, flag overdue tickets, and close as fixed those whose
+   * verification window has passed. Pages through every open ticket.
+   */
   sweep: action({
     input: emptyInput,
     access: 'system',
     async run ({ deps }) {
+      const recovered = await deps.store.recover()
       const now = deps.clock.now()
-      const open = await readAll((p) => deps.store.listTickets({ ...p, states: statesOfKind('open') }))
       let overdueMarked = 0
       let autoClosed = 0
-      const windowMs = deps.settings.verifyWindowDays * 86_400_000
-      for (const t of open) {
-        if (t.state === 'resolved' && t.resolvedAt && Date.parse(now) - Date.parse(t.resolvedAt) > windowMs) {
-          const d = decide('autoClose', 'system', t)
-          if (!d.ok) continue
-          const patch = transitionPatch(d.transition, t, { note: '', afterPhotos: [] }, now)
-          const done = await deps.store.updateTicket(t.id, t.version, patch, {
-            id: deps.ids.next('te'), ticketId: t.id, action: 'autoClose', fromState: t.state, toState: d.transition.to,
-            actorId: 'system', actorRole: 'system', note: `居民 ${deps.settings.verifyWindowDays} 天内未核查，系统自动结案`, at: now
-          })
-          if (done) {
-            autoClosed++
-            await notifyTicketChange(deps, 'autoClose', done, 'system')
-          }
-        } else if (!t.overdue && isOverdue(t, now)) {
-          const done = await deps.store.updateTicket(t.id, t.version, { overdue: true, updatedAt: now }, {
-            id: deps.ids.next('te'), ticketId: t.id, action: 'markOverdue', fromState: t.state, toState: t.state,
-            actorId: 'system', actorRole: 'system', note: '已超过处置时限，督办提醒', at: now
-          })
-          if (done) {
-            overdueMarked++
-            await notifyTicketChange(deps, 'markOverdue', done, 'system')
-          }
+      await forEachPage((p) => deps.store.listTickets({ ...p, states: statesOfKind('open') }), async (tickets) => {
+        for (const t of tickets) {
+          const what = sweepAction(t, now, deps.settings)
+          if (what === null) continue
+          const done = await sweepStep(deps, t, what, now)
+          if (done && what === 'autoClose') autoClosed++
+          if (done && what === 'markOverdue') overdueMarked++
         }
-      }
-      return { overdueMarked, autoClosed }
+      })
+      return { overdueMarked, autoClosed, recovered }
     }
   })
+}
+
+/** One system step as one unit; false when the ticket moved meanwhile (the next sweep looks again). */
+async function sweepStep (deps: Deps, t: Ticket, what: 'autoClose' | 'markOverdue', now: string): Promise<boolean> {
+  let step: Step
+  if (what === 'autoClose') {
+    const d = decide('autoClose', 'system', t)
+    if (!d.ok) return false
+    step = stepOf(d.transition, t, { note: '', afterPhotos: [] }, 'system', deps.ids.next('te'), now, autoCloseNote(deps.settings))
+  } else {
+    step = overdueStep(t, deps.ids.next('te'), now)
+  }
+  const after: Ticket = { ...t, ...step.patch, version: t.version + 1 }
+  const messages = await ticketMessages(deps, what, after, { eventId: step.event.id, actorId: 'system', at: now })
+  const done = await deps.store.changeTicket({ id: t.id, expectedVersion: t.version, patch: step.patch, event: step.event, photoReviews: [], follows: null, messages })
+  if (done) await pushMessages(deps, messages)
+  return done !== null
 }

@@ -1,6 +1,6 @@
 import { emptyInput, pageInput, readMessagesInput } from '../../core/schemas'
 import { action, type ActionsOf } from '../router'
-import { requireUser } from './identity'
+import { requireUser } from '../caller'
 
 export const usersActions: ActionsOf<'users'> = {
   me: action({

@@ -1,7 +1,11 @@
 import { pageInput, signupInput } from '../../core/schemas'
+import { isLiveSignup, signupRefusal } from '../../core/volunteer/seats'
 import { AppError } from '../errors'
+import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
-import { requireUser } from './identity'
+import { requireUser } from '../caller'
+
+const MAX_MY_SIGNUPS = 2_000
 
 export const volunteerActions: ActionsOf<'volunteer'> = {
   events: action({
@@ -10,8 +14,8 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
     async run ({ deps, user }, q) {
       const me = requireUser(user)
       const page = await deps.store.listEvents({ ...q, fromIso: deps.clock.now() })
-      const mine = await deps.store.listSignups({ userId: me.id, limit: 100 })
-      const byEvent = new Map(mine.items.filter((s) => s.status !== 'cancelled').map((s) => [s.eventId, s]))
+      const mine = await readAll((p) => deps.store.listSignups({ ...p, userId: me.id }), MAX_MY_SIGNUPS, '报名记录')
+      const byEvent = new Map(mine.filter(isLiveSignup).map((s) => [s.eventId, s]))
       return {
         items: page.items.filter((e) => e.status === 'published').map((e) => ({ ...e, mySignup: byEvent.get(e.id) ?? null })),
         next: page.next
@@ -25,9 +29,9 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
     async run ({ deps, user }, { eventId }) {
       const me = requireUser(user)
       const event = await deps.store.getEvent(eventId)
-      if (!event || event.status !== 'published') throw new AppError('NOT_FOUND', '活动不存在或已取消')
       const now = deps.clock.now()
-      if (now >= event.startAt) throw new AppError('CONFLICT', '活动已开始，不能再报名')
+      const refusal = signupRefusal(event, now)
+      if (refusal || !event) throw new AppError(refusal?.code ?? 'NOT_FOUND', refusal?.message)
       const result = await deps.store.takeSeat({
         id: deps.ids.next('s'), eventId, userId: me.id, status: 'confirmed', createdAt: now, checkInAt: null, checkOutAt: null, hours: null
       })

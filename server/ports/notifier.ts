@@ -1,10 +1,10 @@
-/** A message to people: always into their in-app list; on WeChat also as a subscribe message where they opted in. */
-export interface OutgoingNotice {
-  title: string
-  body: string
-  ticketId: string | null
-}
+import type { Message } from '../../core/types'
 
+/**
+ * Tells people outside the app about messages already stored in their in-app list (which is the record: a
+ * push that fails loses only the push). On WeChat: a one-time subscribe message; locally the in-app list is
+ * the whole delivery, so the local adapter has nothing more to do.
+ */
 export interface Notifier {
-  send (userIds: readonly string[], notice: OutgoingNotice): Promise<void>
+  push (messages: readonly Message[]): Promise<void>
 }

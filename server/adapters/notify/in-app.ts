@@ -1,15 +1,9 @@
-import type { Clock, Ids } from '../../ports/clock'
 import type { Notifier } from '../../ports/notifier'
-import type { Store } from '../../ports/store'
 
-/** The in-app message list: the local adapter, and the first half of every other one. */
-export function createInAppNotifier (store: Store, clock: Clock, ids: Ids): Notifier {
-  return {
-    async send (userIds, notice) {
-      const at = clock.now()
-      for (const userId of new Set(userIds)) {
-        await store.addMessage({ id: ids.next('m'), userId, ticketId: notice.ticketId, title: notice.title, body: notice.body, read: false, at })
-      }
-    }
-  }
+/**
+ * Local delivery: the in-app message list, which every unit of work already wrote with its change. There is
+ * nothing outside the app to tell, so a push has nothing left to do.
+ */
+export function createInAppNotifier (): Notifier {
+  return { push: async () => {} }
 }

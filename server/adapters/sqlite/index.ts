@@ -1,10 +1,13 @@
 import type { Store } from '../../ports/store'
+import { counterOps, counterStore } from './counters'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
-import { followerStore } from './followers'
-import { photoReviewStore } from './photo-reviews'
+import { followerOps, followerStore } from './followers'
+import { messageOps, messageStore } from './messages'
+import { photoReviewOps, photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
 import { ticketStore } from './tickets'
+import { userStore } from './users'
 import { volunteerStore } from './volunteer'
 
 export type { StoreDamagedError } from './db'
@@ -36,13 +39,17 @@ function withLocalErrors (store: Store): Store {
 export function createSqliteStore (opts: SqliteStoreOptions): Store {
   const db = openDatabase(opts.file)
   const sql = statementCache(db)
+  const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db) }
   return withLocalErrors({
+    ...userStore(db, sql),
     ...directoryStore(db, sql),
-    ...ticketStore(db, sql),
-    ...followerStore(db, sql),
-    ...photoReviewStore(db, sql),
+    ...ticketStore(db, sql, ops),
+    ...followerStore(db, ops.followers),
+    ...photoReviewStore(db, ops.photoReviews),
     ...volunteerStore(db, sql),
     ...surveyStore(db, sql),
+    ...messageStore(db, sql, ops.messages),
+    ...counterStore(ops.counters),
     close: async () => { if (db.open) db.close() }
   })
 }

@@ -1,5 +1,6 @@
 import type { Page } from '../../../core/types'
-import type { PageQuery } from '../../ports/store'
+import { StoreError } from '../../ports/errors'
+import type { PageQuery } from '../../ports/paging'
 import type { Sql } from './db'
 
 export const DEFAULT_LIMIT = 20
@@ -17,8 +18,8 @@ export function encodeCursor (key: SortKey, id: string): string {
   return Buffer.from(JSON.stringify([key, id]), 'utf8').toString('base64url')
 }
 
-function badCursor (): Error {
-  return Object.assign(new Error('分页参数无效，请从第一页重新加载。 / Invalid page cursor: reload from the first page.'), { code: 'VALIDATION' as const })
+function badCursor (): StoreError {
+  return new StoreError('INVALID_CURSOR', '分页参数无效，请从第一页重新加载。 / Invalid page cursor: reload from the first page.')
 }
 
 export function decodeCursor (cursor: string): [SortKey, string] {

@@ -1,10 +1,7 @@
-import type { Message, Survey, SurveyResponse } from '../../../core/types'
-import type { Store } from '../../ports/store'
+import type { Survey, SurveyResponse } from '../../../core/types'
+import type { SurveyStore } from '../../ports/surveys'
 import { parseDoc, type Db, type Sql } from './db'
 import { conditions, readPage } from './paging'
-
-type SurveyStore = Pick<Store,
-  'putSurvey' | 'getSurvey' | 'listSurveys' | 'addResponse' | 'listResponses' | 'addMessage' | 'listMessages' | 'markMessagesRead' | 'countUnreadMessages' | 'incrementCounter'>
 
 export function surveyStore (db: Db, sql: Sql): SurveyStore {
   const upsertSurvey = db.prepare(`INSERT INTO surveys (id, created_at, doc) VALUES (?, ?, ?)
@@ -12,13 +9,6 @@ export function surveyStore (db: Db, sql: Sql): SurveyStore {
   const surveyById = db.prepare('SELECT doc FROM surveys WHERE id = ?').pluck()
   const insertResponse = db.prepare(`INSERT INTO survey_responses (id, survey_id, user_id, at, doc) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (survey_id, user_id) DO NOTHING`)
-  const insertMessage = db.prepare('INSERT INTO messages (id, user_id, at, read, doc) VALUES (?, ?, ?, ?, ?)')
-  const readAllOf = db.prepare(`UPDATE messages SET read = 1, doc = json_set(doc, '$.read', json('true')) WHERE user_id = ? AND read = 0`)
-  const readSome = db.prepare(`UPDATE messages SET read = 1, doc = json_set(doc, '$.read', json('true'))
-    WHERE user_id = ? AND read = 0 AND id IN (SELECT value FROM json_each(?))`)
-  const unread = db.prepare('SELECT COUNT(*) FROM messages WHERE user_id = ? AND read = 0').pluck()
-  const bump = db.prepare(`INSERT INTO counters (key, value) VALUES (?, ?)
-    ON CONFLICT (key) DO UPDATE SET value = value + excluded.value RETURNING value`).pluck()
 
   return {
     putSurvey: async (survey) => { upsertSurvey.run(survey.id, survey.createdAt, JSON.stringify(survey)) },
@@ -34,12 +24,6 @@ export function surveyStore (db: Db, sql: Sql): SurveyStore {
       if (q.fromIso !== undefined) c.add('at >= ?', q.fromIso)
       if (q.toIso !== undefined) c.add('at < ?', q.toIso)
       return readPage<SurveyResponse>(sql, { table: 'survey_responses', ...c, sortColumn: 'at', direction: 'ASC' }, q)
-    },
-    addMessage: async (m) => { insertMessage.run(m.id, m.userId, m.at, m.read ? 1 : 0, JSON.stringify(m)) },
-    markMessagesRead: async (userId, ids) => (ids === undefined ? readAllOf.run(userId) : readSome.run(userId, JSON.stringify(ids))).changes,
-    countUnreadMessages: async (userId) => unread.get(userId) as number,
-    listMessages: async (q) =>
-      readPage<Message>(sql, { table: 'messages', where: ['user_id = ?'], params: [q.userId], sortColumn: 'at', direction: 'DESC' }, q),
-    incrementCounter: async (key, by) => bump.get(key, by) as number
+    }
   }
 }

@@ -1,9 +1,19 @@
 import type { Ticket, TicketEvent } from '../../../core/types'
-import type { Store } from '../../ports/store'
+import type { FilingResult, ReportFiling, TicketChange, TicketStore } from '../../ports/tickets'
+import type { CounterOps } from './counters'
 import { parseDoc, type Db, type Sql } from './db'
+import type { FollowerOps } from './followers'
+import type { MessageOps } from './messages'
 import { conditions, readPage } from './paging'
+import type { PhotoReviewOps } from './photo-reviews'
 
-type TicketStore = Pick<Store, 'createTicket' | 'getTicket' | 'getTicketByRequest' | 'updateTicket' | 'listTickets' | 'listTicketEvents' | 'importTickets'>
+/** The other seams' writes a ticket's unit of work brings with it. */
+export interface TicketUnitOps {
+  counters: CounterOps
+  messages: MessageOps
+  photoReviews: PhotoReviewOps
+  followers: FollowerOps
+}
 
 function ticketRow (t: Ticket): Record<string, unknown> {
   return {
@@ -32,7 +42,7 @@ function definedOnly (patch: Partial<Ticket>): Partial<Ticket> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<Ticket>
 }
 
-export function ticketStore (db: Db, sql: Sql): TicketStore {
+export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore {
   const insertTicket = db.prepare(`INSERT INTO tickets
     (id, reporter_id, client_request_id, state, grid_id, assignee_id, created_at, version, category_id, lng, lat, overdue, doc)
     VALUES (@id, @reporter_id, @client_request_id, @state, @grid_id, @assignee_id, @created_at, @version, @category_id, @lng, @lat, @overdue, @doc)`)
@@ -45,21 +55,31 @@ export function ticketStore (db: Db, sql: Sql): TicketStore {
     lng = @lng, lat = @lat, overdue = @overdue, doc = @doc
     WHERE id = @id AND version = @expected`)
 
-  const create = db.transaction((ticket: Ticket, event: TicketEvent) => {
-    const existing = parseDoc<Ticket>(byRequest.get(ticket.reporterId, ticket.clientRequestId))
-    if (existing !== null) return { ticket: existing, created: false }
-    const row = ticketRow(ticket)
+  // One transaction per report: the counted attempt, and — when admitted — the ticket, its first event, held
+  // photos and messages. A crash leaves all of it or none; a refused attempt still counts.
+  const file = db.transaction((f: ReportFiling): FilingResult => {
+    const existing = parseDoc<Ticket>(byRequest.get(f.ticket.reporterId, f.ticket.clientRequestId))
+    if (existing !== null) return { outcome: 'existing', ticket: existing }
+    const counts = f.rate.keys.map((key) => ops.counters.bump(key, 1))
+    if (!f.rate.admit(counts)) return { outcome: 'refused', counts }
+    const row = ticketRow(f.ticket)
     insertTicket.run(row)
-    insertEvent.run(eventRow(event))
-    return { ticket: JSON.parse(row.doc as string) as Ticket, created: true }
+    insertEvent.run(eventRow(f.event))
+    for (const r of f.photoReviews) ops.photoReviews.put(r)
+    for (const m of f.messages) ops.messages.insert(m)
+    return { outcome: 'filed', ticket: JSON.parse(row.doc as string) as Ticket }
   })
 
-  const update = db.transaction((id: string, expectedVersion: number, patch: Partial<Ticket>, event: TicketEvent) => {
-    const current = parseDoc<Ticket>(byId.get(id))
-    if (current === null || current.version !== expectedVersion) return null
-    const next: Ticket = { ...current, ...definedOnly(patch), id, version: expectedVersion + 1 }
-    if (rewrite.run({ ...ticketRow(next), expected: expectedVersion }).changes !== 1) return null
-    insertEvent.run(eventRow(event))
+  // One transaction per workflow step: the compare-and-set on the version, its event, and what the step brings.
+  const change = db.transaction((c: TicketChange): Ticket | null => {
+    const current = parseDoc<Ticket>(byId.get(c.id))
+    if (current === null || current.version !== c.expectedVersion) return null
+    const next: Ticket = { ...current, ...definedOnly(c.patch), id: c.id, version: c.expectedVersion + 1 }
+    if (rewrite.run({ ...ticketRow(next), expected: c.expectedVersion }).changes !== 1) return null
+    insertEvent.run(eventRow(c.event))
+    for (const r of c.photoReviews) ops.photoReviews.put(r)
+    if (c.follows) for (const userId of c.follows.userIds) ops.followers.follow(c.follows.ticketId, userId, c.follows.at)
+    for (const m of c.messages) ops.messages.insert(m)
     return next
   })
 
@@ -69,10 +89,12 @@ export function ticketStore (db: Db, sql: Sql): TicketStore {
   })
 
   return {
-    createTicket: async (ticket, event) => create.immediate(ticket, event),
+    fileReport: async (filing) => file.immediate(filing),
+    changeTicket: async (c) => change.immediate(c),
+    // Every unit is one transaction: nothing is ever left half-done.
+    recover: async () => 0,
     getTicket: async (id) => parseDoc<Ticket>(byId.get(id)),
     getTicketByRequest: async (reporterId, clientRequestId) => parseDoc<Ticket>(byRequest.get(reporterId, clientRequestId)),
-    updateTicket: async (id, expectedVersion, patch, event) => update.immediate(id, expectedVersion, patch, event),
     listTickets: async (f) => {
       if (f.gridIds?.length === 0 || f.states?.length === 0) return { items: [], next: null }
       const c = conditions()

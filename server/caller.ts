@@ -1,5 +1,5 @@
-import type { User } from '../../core/types'
-import type { Deps } from '../deps'
+import type { User } from '../core/types'
+import type { Deps } from './deps'
 
 /** The caller's user record; a first-time WeChat caller becomes a citizen. */
 export async function resolveCaller (openid: string, deps: Deps): Promise<User> {
@@ -14,6 +14,7 @@ export async function resolveCaller (openid: string, deps: Deps): Promise<User> 
     createdAt: deps.clock.now()
   }
   await deps.store.putUser(user)
+  // Two first calls at once: both put, the openid is unique, and both answer the one that stands.
   return (await deps.store.getUserByOpenid(openid)) ?? user
 }
 

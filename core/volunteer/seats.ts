@@ -1,0 +1,31 @@
+import type { Signup, VolunteerEvent } from '../types'
+
+export type SeatOutcome = 'confirmed' | 'waitlisted' | 'full' | 'duplicate'
+
+/** A signup that still holds (or waits for) a place; a cancelled one frees the person to sign up again. */
+export function isLiveSignup (s: Pick<Signup, 'status'>): boolean {
+  return s.status !== 'cancelled'
+}
+
+/**
+ * The seat rule, decided once for every store: one live signup per person per event (a second tap answers the
+ * first); a seat while seats are left; else the waitlist where the event keeps one; else full. A person whose
+ * earlier signup was cancelled is treated as new.
+ */
+export function seatOutcome (
+  event: Pick<VolunteerEvent, 'capacity' | 'taken' | 'waitlistEnabled'>,
+  previous: Pick<Signup, 'status'> | null
+): SeatOutcome {
+  if (previous !== null && isLiveSignup(previous)) return 'duplicate'
+  if (event.taken < event.capacity) return 'confirmed'
+  return event.waitlistEnabled ? 'waitlisted' : 'full'
+}
+
+export type SignupRefusal = { code: 'NOT_FOUND' | 'CONFLICT'; message: string }
+
+/** Signup is open for a published event until it starts; null when open. */
+export function signupRefusal (event: Pick<VolunteerEvent, 'status' | 'startAt'> | null, nowIso: string): SignupRefusal | null {
+  if (event === null || event.status !== 'published') return { code: 'NOT_FOUND', message: '活动不存在或已取消' }
+  if (Date.parse(nowIso) >= Date.parse(event.startAt)) return { code: 'CONFLICT', message: '活动已开始，不能再报名' }
+  return null
+}
