@@ -1,6 +1,10 @@
-import type { GcjRing } from '../../core/types'
+import { DEFAULT_SETTINGS } from '../../core/settings'
+import { transitionPatch } from '../../core/tickets/apply'
+import { sweepAction } from '../../core/tickets/queues'
+import { routeReport } from '../../core/tickets/route'
 import { deadlineFor, isOverdue } from '../../core/tickets/sla'
-import { TRANSITIONS } from '../../core/tickets/workflow'
+import { TRANSITIONS, actorsFor, decide, isHandler, type Actor, type TicketAction } from '../../core/tickets/workflow'
+import type { GcjRing, Ticket, TicketEvent } from '../../core/types'
 import { buildDemoCity } from './demo'
 import { areaKm2 } from './geo'
 import { gridCentroid } from './grids'
@@ -22,6 +26,68 @@ function contains (ring: GcjRing, lng: number, lat: number): boolean {
 }
 const gridsAt = (lng: number, lat: number): string[] => grids.filter((g) => contains(g.polygon, lng, lat)).map((g) => g.id)
 const ms = (iso: string): number => Date.parse(iso)
+
+const ACTOR_OF_ROLE: Record<string, Actor> = { citizen: 'reporter', grid_manager: 'assignee', admin: 'admin', system: 'system' }
+
+/**
+ * Rebuilds a seeded ticket from its timeline with core alone: routeReport for the submit, then each event through
+ * decide (for the capacity its actorRole names) and transitionPatch; timer events must be what the sweep would do.
+ */
+function replay (stored: Ticket, events: TicketEvent[]): { ticket: Ticket; problems: string[] } {
+  const problems: string[] = []
+  const [submit, ...steps] = events
+  const grid = grids.find((g) => g.id === stored.gridId) ?? null
+  const category = categories.find((c) => c.id === stored.categoryId)!
+  const route = routeReport(grid, category, stored.createdAt)
+  if (submit.action !== 'submit' || submit.fromState !== null || submit.actorId !== stored.reporterId || submit.actorRole !== 'citizen') {
+    problems.push(`${stored.id}: first event is not the reporter's submit`)
+  }
+  if (submit.toState !== route.state) problems.push(`${stored.id}: filed as ${submit.toState}, routing says ${route.state}`)
+  let t: Ticket = {
+    ...stored,
+    gridId: route.gridId,
+    assigneeId: route.assigneeId,
+    department: route.department,
+    state: submit.toState,
+    deadline: route.deadline,
+    closeReason: null,
+    mergedInto: null,
+    afterPhotos: [],
+    overdue: false,
+    reworkCount: 0,
+    rating: null,
+    updatedAt: submit.at,
+    dispatchedAt: route.state === 'dispatched' ? submit.at : null,
+    acceptedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    version: 1
+  }
+  for (const e of steps) {
+    const where = `${stored.id}: ${e.action} by ${e.actorRole} ${e.actorId} from ${t.state}`
+    if (e.fromState !== t.state) problems.push(`${where}: recorded as from ${e.fromState ?? 'nothing'}`)
+    if (e.actorRole === 'system' && sweepAction(t, e.at, DEFAULT_SETTINGS) !== e.action) problems.push(`${where}: not what the sweep does at ${e.at}`)
+    if (e.action === 'markOverdue') {
+      t = { ...t, overdue: true, updatedAt: e.at, version: t.version + 1 }
+      continue
+    }
+    const user = e.actorRole === 'system' ? 'system' : users.find((u) => u.id === e.actorId)
+    if (user === undefined) {
+      problems.push(`${where}: unknown actor`)
+      continue
+    }
+    const d = decide(e.action as TicketAction, user, t)
+    const as = ACTOR_OF_ROLE[e.actorRole]
+    if (!d.ok) problems.push(`${where}: ${d.reason}`)
+    else if (!d.transition.by.includes(as) || !actorsFor(user, t).includes(as)) problems.push(`${where}: not allowed as ${as}`)
+    else if (e.toState !== d.transition.to) problems.push(`${where}: recorded as to ${e.toState}, the table says ${d.transition.to}`)
+    if (!d.ok) continue
+    const actor = user === 'system' ? undefined : { id: user.id, isManager: isHandler(user, t) }
+    const input = { actor, note: e.note, afterPhotos: [], mergedInto: stored.mergedInto ?? undefined, rating: e.action === 'confirmFixed' ? stored.rating ?? undefined : undefined }
+    t = { ...t, ...transitionPatch(d.transition, t, input, e.at), version: t.version + 1 }
+  }
+  return { ticket: t, problems }
+}
 
 describe('grids', () => {
   it('has a plausible count, unique 15-digit codes and ids, GCJ-02, populations', () => {
@@ -177,6 +243,10 @@ describe('tickets', () => {
         if (i === 0) return
         expect(e.fromState).toBe(evs[i - 1].toState)
         expect(ms(e.at)).toBeGreaterThanOrEqual(ms(evs[i - 1].at))
+        if (e.action === 'markOverdue') {
+          expect(e).toMatchObject({ toState: e.fromState, actorId: 'system', actorRole: 'system' })
+          return
+        }
         const tr = TRANSITIONS.find((x) => x.action === e.action)
         expect(tr).toBeDefined()
         expect(tr?.from).toContain(e.fromState)
@@ -186,6 +256,35 @@ describe('tickets', () => {
     }
     expect(new Set(tickets.map((t) => t.clientRequestId)).size).toBe(tickets.length)
     expect(new Set(ticketEvents.map((e) => e.id)).size).toBe(ticketEvents.length)
+  })
+
+  it('replays every timeline through core from the submit to the stored ticket, each step allowed for its actor', () => {
+    for (const t of tickets) {
+      const { ticket, problems } = replay(t, eventsOf(t.id))
+      expect(problems).toEqual([])
+      expect(ticket).toEqual(t)
+    }
+  })
+
+  it('catches a history the workflow cannot produce', () => {
+    const t = tickets.find((x) => x.state === 'accepted' && x.version === 2)!
+    const [submit, accept] = eventsOf(t.id)
+    // What the seed once wrote: filed into triage, then dispatched by the system.
+    const systemDispatch: TicketEvent[] = [
+      { ...submit, toState: 'triage' },
+      { ...submit, id: 'x', action: 'dispatch', fromState: 'triage', toState: 'dispatched', actorId: 'system', actorRole: 'system' },
+      accept
+    ]
+    expect(replay(t, systemDispatch).problems).toEqual(expect.arrayContaining([
+      `${t.id}: filed as triage, routing says dispatched`,
+      `${t.id}: dispatch by system system from triage: FORBIDDEN`
+    ]))
+    expect(replay(t, [submit, { ...accept, actorId: t.reporterId, actorRole: 'citizen' }]).problems).toEqual([
+      `${t.id}: accept by citizen ${t.reporterId} from dispatched: FORBIDDEN`
+    ])
+    // A stored state the timeline does not lead to.
+    const claimed: Ticket = { ...t, state: 'resolved' }
+    expect(replay(claimed, eventsOf(t.id)).ticket).not.toEqual(claimed)
   })
 
   it('places tickets in their grids, or outside every grid when gridId is null', () => {

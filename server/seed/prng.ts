@@ -22,10 +22,6 @@ export function rngFor (key: string): Rng {
   return mulberry32(hashSeed(key))
 }
 
-export function randInt (rng: Rng, min: number, max: number): number {
-  return min + Math.floor(rng() * (max - min + 1))
-}
-
 export function pick<T> (rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)]
 }

@@ -1,6 +1,11 @@
-import type { Category, GcjPoint, Grid, Role, Ticket, TicketEvent, TicketState, User } from '../../core/types'
-import { deadlineFor, isOverdue } from '../../core/tickets/sla'
-import type { TicketAction } from '../../core/tickets/workflow'
+import { DEFAULT_SETTINGS } from '../../core/settings'
+import { newTicket, submitEvent } from '../../core/tickets/filing'
+import { carriedFollowers } from '../../core/tickets/followers'
+import { autoCloseNote, sweepAction } from '../../core/tickets/queues'
+import { routeReport, routingNote } from '../../core/tickets/route'
+import { overdueStep, stepOf, type Step as Change } from '../../core/tickets/step'
+import { actorsFor, decide, isHandler, stateKind, type Actor, type TicketAction } from '../../core/tickets/workflow'
+import type { Category, GcjPoint, Grid, Rating, Ticket, TicketEvent, User } from '../../core/types'
 import { bboxOf, centroidOf, distanceM, insideRing, round6 } from './geo'
 import { gridAt } from './grids'
 import { YUHUA_OUTLINE } from './outline'
@@ -9,10 +14,11 @@ import { OUTSIDE_ANCHORS, TICKET_SPECS, type TicketSpec } from './ticket-specs'
 import { RATING_LABELS, acceptNote, fixNote, rejectNote } from './ticket-notes'
 import { addHours, floorMinute } from './time'
 
-/** Turns TICKET_SPECS into tickets with consistent timelines: one TicketEvent per change, version = count. */
-
-/** Verification window after which a resolved ticket is closed by the system. */
-export const AUTO_CLOSE_HOURS = 72
+/**
+ * Turns TICKET_SPECS into tickets by playing each one through core as the live handlers do: routeReport files it
+ * (submit-report), every later step must pass decide and is built by stepOf (act-on-ticket), and the sweep closes
+ * and flags tickets by sweepAction (timer). A spec the workflow cannot produce throws instead of seeding a false history.
+ */
 
 export interface TicketWorld {
   nowIso: string
@@ -22,15 +28,17 @@ export interface TicketWorld {
   unmanagedGridIds: readonly string[]
 }
 
-type Who = 'reporter' | 'assignee' | 'admin' | 'system'
+/** The gateway (gateway/main.ts) and the cloud timer (cloudfunctions/timer) both sweep every 5 minutes. */
+const SWEEP_MS = 5 * 60_000
 
+/** A step a person takes; the timer's steps follow from the clock. */
 interface Step {
-  action: TicketAction | 'submit'
-  to: TicketState
-  who: Who
+  action: TicketAction
+  who: Exclude<Actor, 'system'>
   note: string
-  /** Share of the ticket's active span this step takes; 0 = at filing time. */
+  /** Share of the ticket's active span this step takes. */
   weight: number
+  rating?: Rating
 }
 
 const pad = (n: number): string => String(n).padStart(3, '0')
@@ -75,55 +83,42 @@ function pointOutside (grids: readonly Grid[], anchor: [number, number]): GcjPoi
   throw new Error(`no point outside the grids near ${anchor.join(',')}`)
 }
 
-function stepsFor (spec: TicketSpec, routed: boolean, assigneeName: string, gridName: string, rng: () => number): Step[] {
-  const steps: Step[] = [{
-    action: 'submit', to: 'triage', who: 'reporter', weight: 0,
-    note: spec.anon ? '市民匿名上报。' : routed ? '市民通过随手拍上报。' : '市民通过随手拍上报；位置不在任何有网格员的网格内，待文明办分拣。'
-  }]
-  if (routed) steps.push({ action: 'dispatch', to: 'dispatched', who: 'system', weight: 0, note: `按位置自动派遣至${gridName}，网格员：${assigneeName}。` })
-  const accept: Step = { action: 'accept', to: 'accepted', who: 'assignee', weight: 1, note: acceptNote(rng) }
+function stepsFor (spec: TicketSpec, rng: () => number): Step[] {
+  const accept: Step = { action: 'accept', who: 'assignee', weight: 1, note: acceptNote(rng) }
   const resolve = (redo: boolean): Step =>
-    ({ action: 'resolve', to: 'resolved', who: 'assignee', weight: redo ? 2 : 3, note: redo ? `返工完成：${fixNote(spec.cat)}` : fixNote(spec.cat) })
+    ({ action: 'resolve', who: 'assignee', weight: redo ? 2 : 3, note: redo ? `返工完成：${fixNote(spec.cat)}` : fixNote(spec.cat) })
   const work = (): Step[] => {
     const out = [accept, resolve(false)]
     for (let r = 0; r < (spec.rework ?? 0); r++) {
-      out.push({ action: 'rejectFix', to: 'rework', who: 'reporter', weight: 1, note: rejectNote(rng) })
+      out.push({ action: 'rejectFix', who: 'reporter', weight: 1, note: rejectNote(rng) })
       if (r < (spec.rework ?? 0) - 1 || spec.state !== 'rework') out.push(resolve(true))
     }
     return out
   }
-  const admin = (action: TicketAction, weight = 1): Step => ({ action, to: 'closed', who: 'admin', weight, note: spec.note ?? '' })
+  const admin = (action: TicketAction, weight = 1): Step => ({ action, who: 'admin', weight, note: spec.note ?? '' })
   switch (spec.state) {
     case 'triage':
-      if (spec.handBack) steps.push({ action: 'handBack', to: 'triage', who: 'assignee', weight: 1, note: spec.note ?? '' })
-      break
+      return spec.handBack ? [{ action: 'handBack', who: 'assignee', weight: 1, note: spec.note ?? '' }] : []
     case 'dispatched':
-      break
+      return []
     case 'accepted':
-      steps.push(accept)
-      break
+      return [accept]
     case 'resolved':
     case 'rework':
-      steps.push(...work())
-      break
-    case 'fixed':
-      steps.push(...work())
-      steps.push(spec.auto
-        ? { action: 'autoClose', to: 'fixed', who: 'system', weight: 0, note: `核查期满${AUTO_CLOSE_HOURS}小时无异议，系统自动结案。` }
-        : { action: 'confirmFixed', to: 'fixed', who: 'reporter', weight: 1, note: `市民核查确认已解决，评价：${RATING_LABELS[spec.rating ?? 'satisfied']}。` })
-      break
+      return work()
+    case 'fixed': {
+      // An `auto` ticket waits for the sweep to close it once the verification window has passed.
+      if (spec.auto) return work()
+      const rating = spec.rating ?? 'satisfied'
+      return [...work(), { action: 'confirmFixed', who: 'reporter', weight: 1, rating, note: `市民核查确认已解决，评价：${RATING_LABELS[rating]}。` }]
+    }
     case 'closed':
-      if (spec.close === 'duplicate') steps.push(admin('merge'))
-      else if (spec.close === 'referred') steps.push(admin('refer'))
-      else if (spec.close === 'invalid') steps.push(admin('reject'))
-      else if (spec.close === 'unable') steps.push(accept, admin('closeUnable', 2))
-      else throw new Error(`closed ticket without a close reason: ${spec.desc}`)
-      break
+      if (spec.close === 'duplicate') return [admin('merge')]
+      if (spec.close === 'referred') return [admin('refer')]
+      if (spec.close === 'invalid') return [admin('reject')]
+      if (spec.close === 'unable') return [accept, admin('closeUnable', 2)]
+      throw new Error(`closed ticket without a close reason: ${spec.desc}`)
   }
-  if (!routed && steps.length > 1 && steps[1].action !== 'refer' && steps[1].action !== 'reject' && steps[1].action !== 'merge') {
-    throw new Error(`unrouted ticket can only wait in triage or be closed by the admin: ${spec.desc}`)
-  }
-  return steps
 }
 
 /** Step times: closing tickets take 0.6× their time limit (1.6× when late), open ones spread over their age. */
@@ -135,16 +130,67 @@ function stepTimes (spec: TicketSpec, steps: Step[], limitH: number, created: st
     : 0.85 * spec.ageH * (spec.ageH > limitH ? 0.6 : 1)
   span = Math.min(span, 0.9 * spec.ageH)
   let acc = 0
-  const times = steps.map((s) => {
+  return steps.map((s) => {
     acc += s.weight
-    return floorMinute(addHours(created, total === 0 ? 0 : (span * acc) / total))
+    return floorMinute(addHours(created, (span * acc) / total))
   })
-  if (spec.auto) {
-    const latest = addHours(created, 0.95 * spec.ageH)
-    const auto = addHours(times[times.length - 2], AUTO_CLOSE_HOURS)
-    times[times.length - 1] = floorMinute(Date.parse(auto) < Date.parse(latest) ? auto : latest)
+}
+
+interface Play {
+  ticket: Ticket
+  events: TicketEvent[]
+}
+
+interface PlayContext {
+  nowIso: string
+  userOf: (id: string | null) => User
+  adminId: string
+  mergedInto?: string
+}
+
+/**
+ * Takes each step at its time as act-on-ticket does, with the sweep (handlers/timer.ts) running every SWEEP_MS in
+ * between and once more at nowIso, as the gateway does on start.
+ */
+function play (filed: Ticket, submit: TicketEvent, steps: Step[], times: string[], ctx: PlayContext): Play {
+  const { nowIso, userOf, adminId, mergedInto } = ctx
+  let t = filed
+  const events = [submit]
+  const nextEventId = (): string => `${t.id}-e${t.version + 1}`
+  const apply = (change: Change): void => {
+    events.push(change.event)
+    t = { ...t, ...change.patch, version: t.version + 1 }
   }
-  return times
+  /** The timer only looks at open tickets. */
+  const sweepAt = (at: number): void => {
+    if (stateKind(t.state) !== 'open') return
+    const now = new Date(at).toISOString()
+    const what = sweepAction(t, now, DEFAULT_SETTINGS)
+    if (what === 'markOverdue') apply(overdueStep(t, nextEventId(), now))
+    if (what === 'autoClose') {
+      const d = decide('autoClose', 'system', t)
+      if (!d.ok) throw new Error(`seed: ${t.id} cannot be auto-closed from ${t.state}`)
+      apply(stepOf(d.transition, t, { note: '', afterPhotos: [] }, 'system', nextEventId(), now, autoCloseNote(DEFAULT_SETTINGS)))
+    }
+  }
+  const sweepsBefore = (until: string): void => {
+    const end = Date.parse(until)
+    for (let at = (Math.floor(Date.parse(t.updatedAt) / SWEEP_MS) + 1) * SWEEP_MS; at < end && stateKind(t.state) === 'open'; at += SWEEP_MS) sweepAt(at)
+  }
+
+  steps.forEach((step, k) => {
+    sweepsBefore(times[k])
+    const user = userOf(step.who === 'reporter' ? t.reporterId : step.who === 'assignee' ? t.assigneeId : adminId)
+    const d = decide(step.action, user, t)
+    if (!d.ok || !d.transition.by.includes(step.who) || !actorsFor(user, t).includes(step.who)) {
+      throw new Error(`seed: ${t.id} cannot ${step.action} from ${t.state} as ${step.who} ${user.id}${d.ok ? '' : ` (${d.reason})`}`)
+    }
+    const input = { actor: { id: user.id, isManager: isHandler(user, t) }, note: step.note, afterPhotos: [], rating: step.rating, mergedInto }
+    apply(stepOf(d.transition, t, input, user, nextEventId(), times[k]))
+  })
+  sweepsBefore(nowIso)
+  sweepAt(Date.parse(nowIso))
+  return { ticket: t, events }
 }
 
 export function buildTickets (world: TicketWorld): { tickets: Ticket[]; ticketEvents: TicketEvent[] } {
@@ -155,6 +201,7 @@ export function buildTickets (world: TicketWorld): { tickets: Ticket[]; ticketEv
     if (x === undefined) throw new Error(`seed: unknown ${what}`)
     return x
   }
+  const userOf = (id: string | null): User => must(id === null ? undefined : userById.get(id), `user ${id ?? '(none)'}`)
   const tickets: Ticket[] = []
   const ticketEvents: TicketEvent[] = []
 
@@ -162,26 +209,26 @@ export function buildTickets (world: TicketWorld): { tickets: Ticket[]; ticketEv
     const id = ticketId(i + 1)
     const category = must(categories.find((c) => c.level === 2 && c.code === spec.cat), `category ${spec.cat}`)
     if (spec.anon && !category.allowAnonymous) throw new Error(`seed: ${spec.cat} does not allow anonymous reports`)
-    must(userById.get(spec.reporter), `reporter ${spec.reporter}`)
+    const reporter = userOf(spec.reporter)
     const created = floorMinute(addHours(nowIso, -spec.ageH))
 
     let grid: Grid | null
     let location: GcjPoint
+    let original: Ticket | undefined
     const where = spec.where
     if (spec.dupOf !== undefined) {
-      const original = must(tickets[spec.dupOf - 1], `original row ${spec.dupOf}`)
+      original = must(tickets[spec.dupOf - 1], `original row ${spec.dupOf}`)
       if (original.categoryId !== category.id) throw new Error(`seed: duplicate ${id} of another category`)
       grid = original.gridId === null ? null : must(gridById.get(original.gridId), 'grid')
       const near = { lng: round6(original.location.lng + 0.00012), lat: round6(original.location.lat + 0.00009) }
       location = grid && insideRing(near, grid.polygon) ? near : original.location
-      original.followers++
     } else if ('outside' in where) {
       grid = null
       location = pointOutside(grids, OUTSIDE_ANCHORS[where.outside])
     } else {
       if ('unmanaged' in where) grid = must(gridById.get(unmanagedGridIds[0]), 'unmanaged grid')
       else if ('mine' in where) {
-        const mine = must(userById.get('u-grid'), 'user u-grid').gridIds
+        const mine = userOf('u-grid').gridIds
         grid = must(gridById.get(mine[where.mine % mine.length]), 'grid of u-grid')
       } else {
         const p = { lng: where.near[0], lat: where.near[1] }
@@ -191,61 +238,20 @@ export function buildTickets (world: TicketWorld): { tickets: Ticket[]; ticketEv
       location = pointIn(grid, id)
     }
 
-    const managerId = grid?.managerIds[0] ?? null
-    const manager = managerId === null ? undefined : userById.get(managerId)
-    const routed = manager !== undefined
-    const steps = stepsFor(spec, routed, manager?.nickname ?? '', grid?.name ?? '', rngFor(`ticket-notes:${id}`))
+    const route = routeReport(grid, category, created)
+    const report = { clientRequestId: `seed-req-${id}`, categoryId: category.id, description: spec.desc, location, address: spec.addr, photos: [], anonymous: spec.anon ?? false }
+    const filed = { ...newTicket(id, report, reporter.id, route, created), followers: spec.followers ?? 0 }
+    const submit = submitEvent(`${id}-e1`, filed, routingNote(route, grid))
+
+    const steps = stepsFor(spec, rngFor(`ticket-notes:${id}`))
     const times = stepTimes(spec, steps, category.timeLimitHours, created)
     const adminId = i % 3 === 2 ? 'u-admin-2' : 'u-admin'
-    const actor = (who: Who): [string, Role | 'system'] =>
-      who === 'reporter' ? [spec.reporter, 'citizen']
-        : who === 'assignee' ? [managerId ?? 'system', 'grid_manager']
-          : who === 'admin' ? [adminId, 'admin'] : ['system', 'system']
-
-    steps.forEach((step, k) => {
-      const [actorId, actorRole] = actor(step.who)
-      ticketEvents.push({
-        id: `${id}-e${k + 1}`, ticketId: id, action: step.action, fromState: k === 0 ? null : steps[k - 1].to,
-        toState: step.to, actorId, actorRole, note: step.note, at: times[k]
-      })
-    })
-    const at = (action: string, last = false): string | null => {
-      const ks = steps.map((s, k) => (s.action === action ? k : -1)).filter((k) => k >= 0)
-      return ks.length === 0 ? null : times[last ? ks[ks.length - 1] : ks[0]]
-    }
-    const done = spec.state === 'fixed' || spec.state === 'closed'
-    const ticket: Ticket = {
-      id,
-      clientRequestId: `seed-req-${id}`,
-      reporterId: spec.reporter,
-      anonymous: spec.anon ?? false,
-      categoryId: category.id,
-      description: spec.desc,
-      location,
-      address: spec.addr,
-      gridId: grid?.id ?? null,
-      assigneeId: spec.state === 'triage' ? null : managerId,
-      department: category.department,
-      state: spec.state,
-      closeReason: spec.state === 'fixed' ? 'fixed' : spec.state === 'closed' ? spec.close ?? null : null,
-      mergedInto: spec.dupOf === undefined ? null : ticketId(spec.dupOf),
-      photos: [],
-      afterPhotos: [],
-      deadline: deadlineFor(created, category.timeLimitHours),
-      overdue: false,
-      reworkCount: steps.filter((s) => s.action === 'rejectFix').length,
-      followers: spec.followers ?? 0,
-      rating: spec.state === 'fixed' && !spec.auto ? spec.rating ?? 'satisfied' : null,
-      createdAt: created,
-      updatedAt: times[times.length - 1],
-      dispatchedAt: at('dispatch'),
-      acceptedAt: at('accept'),
-      resolvedAt: at('resolve', true),
-      closedAt: done ? times[times.length - 1] : null,
-      version: steps.length
-    }
-    ticket.overdue = isOverdue(ticket, nowIso)
+    const { ticket, events } = play(filed, submit, steps, times, { nowIso, userOf, adminId, mergedInto: original?.id })
+    if (ticket.state !== spec.state) throw new Error(`seed: ${id} ends ${ticket.state}, not ${spec.state}: ${spec.desc}`)
+    // As act-on-ticket's merge does: the duplicate's reporter follows the original from now on.
+    if (original && ticket.mergedInto === original.id) original.followers += carriedFollowers(ticket, [], original).length
     tickets.push(ticket)
+    ticketEvents.push(...events)
   })
   return { tickets, ticketEvents }
 }

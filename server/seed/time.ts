@@ -24,7 +24,3 @@ export function localDayAt (nowIso: string, days: number, hh: number, mm = 0): s
   const localMidnight = Math.floor((Date.parse(nowIso) + CST_OFFSET_MS) / DAY_MS) * DAY_MS
   return new Date(localMidnight + days * DAY_MS + hh * HOUR_MS + mm * MINUTE_MS - CST_OFFSET_MS).toISOString()
 }
-
-export function hoursBetween (fromIso: string, toIso: string): number {
-  return (Date.parse(toIso) - Date.parse(fromIso)) / HOUR_MS
-}
