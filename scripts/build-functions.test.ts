@@ -7,6 +7,17 @@ import { buildFunctions } from './build-functions'
 
 const root = join(__dirname, '..', 'cloudfunctions')
 
+/** The namespaces of WeChat's cloud-call open APIs (`cloud.openapi.<namespace>.<method>`). */
+const OPENAPI_NAMESPACES = [
+  'analysis', 'auth', 'cloudbase', 'customerServiceMessage', 'img', 'immediateDelivery', 'logistics', 'nearbyPoi', 'ocr',
+  'operation', 'phonenumber', 'plugin', 'redpacketcover', 'search', 'security', 'serviceMarket', 'soter',
+  'subscribeMessage', 'templateMessage', 'uniformMessage', 'updatableMessage', 'urllink', 'urlscheme', 'wxacode'
+]
+const OPENAPI_NAME = new RegExp(`["'\`]((?:${OPENAPI_NAMESPACES.join('|')})\\.[A-Za-z]+)["'\`]`, 'g')
+
+/** The open-API names a bundle carries: the `'<namespace>.<method>'` literals handed to callOpenApi. */
+const openApiNamesIn = (code: string): string[] => [...new Set([...code.matchAll(OPENAPI_NAME)].map((m) => m[1]))].sort()
+
 describe('cloud function bundles', () => {
   const out = mkdtempSync(join(tmpdir(), 'functions-'))
   let built: Awaited<ReturnType<typeof buildFunctions>>
@@ -42,6 +53,19 @@ describe('cloud function bundles', () => {
       })
       expect(probe.stderr).toBe('')
       expect(probe.stdout).toBe('function')
+    }
+  })
+
+  it('finds open-API names in code, and not field paths that look alike', () => {
+    expect(openApiNamesIn('a("security.msgSecCheck",1);b(`subscribeMessage.send`);c("location.lat");d("security.msgSecCheck")'))
+      .toEqual(['security.msgSecCheck', 'subscribeMessage.send'])
+  })
+
+  it('declares in each config.json exactly the open APIs its bundle can call: none undeclared, none unused', () => {
+    for (const b of built) {
+      const config = JSON.parse(readFileSync(join(root, b.name, 'config.json'), 'utf8'))
+      const declared = [...config.permissions.openapi].sort()
+      expect({ fn: b.name, openapi: declared }).toEqual({ fn: b.name, openapi: openApiNamesIn(readFileSync(b.file, 'utf8')) })
     }
   })
 

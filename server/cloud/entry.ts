@@ -3,9 +3,11 @@ import type { FunctionName } from '../../core/api'
 import { DEFAULT_SETTINGS } from '../../core/settings'
 import { createCloudbaseStore } from '../adapters/cloudbase'
 import { createInAppNotifier } from '../adapters/notify/in-app'
-import { createWechatContentCheck, readMediaCheckEvent } from '../adapters/content-check/wechat'
+import { readMediaCheckEvent } from '../adapters/content-check/wechat'
+import type { CallOpenApi } from '../adapters/notify/wechat'
 import type { ContentCheck } from '../ports/content-check'
-import { createWechatNotifier, type CallOpenApi } from '../adapters/notify/wechat'
+import type { Notifier } from '../ports/notifier'
+import type { Store } from '../ports/store'
 import { randomIds, systemClock } from '../adapters/system'
 import type { Deps, Identity } from '../deps'
 import { createDirectoryCache } from '../directory'
@@ -36,31 +38,48 @@ export function platformEvent (fn: FunctionName, event: unknown): Record<string,
   return null
 }
 
+/** What the cloud needs to build the platform services a function uses; see server/cloud/wechat.ts. */
+export interface CloudPlatform {
+  app: ReturnType<typeof tcb.init>
+  store: Store
+  callOpenApi: CallOpenApi
+}
+
+/**
+ * The platform services a function's handlers reach, named by its index.ts: only those are bundled (and declared in
+ * its config.json permissions). A function that names none cannot check content or push; its handlers never ask.
+ */
+export interface CloudWiring {
+  contentCheck?: (p: CloudPlatform) => ContentCheck
+  notifier?: (p: CloudPlatform) => Notifier
+}
+
+const noContentCheck: ContentCheck = {
+  checkText: async () => { throw new Error('this cloud function has no content check wired (see its index.ts)') },
+  submitImage: async () => { throw new Error('this cloud function has no content check wired (see its index.ts)') }
+}
+
 /**
  * The cloud composition root: CloudBase store, kept warm across invocations of the same instance. Each function
- * passes only its own actions, so its bundle carries only its own handlers.
+ * passes only its own actions and platform services, so its bundle carries only what it uses.
  */
-export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>) {
+export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>, wiring: CloudWiring = {}) {
   let router: Router | null = null
   return async (event: unknown, context: CloudContext) => {
     if (!router) {
       const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
       const store = createCloudbaseStore({ app })
-      const inApp = createInAppNotifier(store, systemClock, randomIds)
-      // Subscribe messages need a template approved for the mini-program: set WECHAT_TEMPLATE_ID on the function.
-      const templateId = process.env.WECHAT_TEMPLATE_ID
       const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
-      const notifier = templateId ? createWechatNotifier({ inApp, store, callOpenApi, templateId }) : inApp
-      const wechatCheck = createWechatContentCheck({ callOpenApi: (api, body) => callOpenApi(api, body as Record<string, unknown>) })
-      // mediaCheckAsync fetches the image by URL: turn the cloud:// file id into a temporary download URL first.
-      const contentCheck: ContentCheck = {
-        checkText: (text, ctx) => wechatCheck.checkText(text, ctx),
-        async submitImage (fileId, _url, ctx) {
-          const { fileList } = await app.getTempFileURL({ fileList: [fileId] })
-          return wechatCheck.submitImage(fileId, fileList[0]?.tempFileURL ?? fileId, ctx)
-        }
+      const platform: CloudPlatform = { app, store, callOpenApi }
+      const deps: Deps = {
+        store,
+        clock: systemClock,
+        ids: randomIds,
+        settings: DEFAULT_SETTINGS,
+        directory: createDirectoryCache(store, systemClock),
+        notifier: wiring.notifier?.(platform) ?? createInAppNotifier(),
+        contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck
       }
-      const deps: Deps = { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, directory: createDirectoryCache(store, systemClock), notifier, contentCheck }
       router = createRouter(fn, actions, deps)
     }
     const { WX_OPENID } = tcb.getCloudbaseContext(context)
