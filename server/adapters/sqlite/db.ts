@@ -75,3 +75,40 @@ export function statementCache (db: Db): Sql {
 export function parseDoc<T> (doc: unknown): T | null {
   return typeof doc === 'string' ? JSON.parse(doc) as T : null
 }
+
+/**
+ * Group commit: units of work that arrive while the event loop is busy run together in one transaction, each in
+ * its own savepoint (a nested better-sqlite3 transaction), so each is still all-or-nothing on its own while the
+ * batch pays for one commit. A caller's promise settles only after the batch committed: nothing is acknowledged
+ * that a crash could still take back.
+ */
+export function groupCommit (db: Db): <A, R>(unit: (arg: A) => R) => (arg: A) => Promise<R> {
+  type Pending = { run: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }
+  let queue: Pending[] = []
+  const runBatch = db.transaction((batch: Pending[]) => batch.map((p) => {
+    try {
+      return { ok: true as const, value: p.run() }
+    } catch (error) {
+      return { ok: false as const, error }
+    }
+  }))
+  const flush = () => {
+    const batch = queue
+    queue = []
+    let outcomes: ReturnType<typeof runBatch>
+    try {
+      outcomes = runBatch.immediate(batch)
+    } catch (error) {
+      for (const p of batch) p.reject(error)
+      return
+    }
+    outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)))
+  }
+  return (unit) => {
+    const nested = db.transaction(unit)
+    return (arg) => new Promise((resolve, reject) => {
+      if (queue.length === 0) setImmediate(flush)
+      queue.push({ run: () => nested(arg), resolve: resolve as (v: unknown) => void, reject })
+    })
+  }
+}

@@ -1,7 +1,7 @@
 import type { Ticket, TicketEvent } from '../../../core/types'
 import type { FilingResult, ReportFiling, TicketChange, TicketStore } from '../../ports/tickets'
 import type { CounterOps } from './counters'
-import { parseDoc, type Db, type Sql } from './db'
+import { groupCommit, parseDoc, type Db, type Sql } from './db'
 import type { FollowerOps } from './followers'
 import type { MessageOps } from './messages'
 import { conditions, readPage } from './paging'
@@ -55,9 +55,11 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     lng = @lng, lat = @lat, overdue = @overdue, doc = @doc
     WHERE id = @id AND version = @expected`)
 
-  // One transaction per report: the counted attempt, and — when admitted — the ticket, its first event, held
+  const unit = groupCommit(db)
+
+  // One unit of work per report: the counted attempt, and — when admitted — the ticket, its first event, held
   // photos and messages. A crash leaves all of it or none; a refused attempt still counts.
-  const file = db.transaction((f: ReportFiling): FilingResult => {
+  const file = unit((f: ReportFiling): FilingResult => {
     const existing = parseDoc<Ticket>(byRequest.get(f.ticket.reporterId, f.ticket.clientRequestId))
     if (existing !== null) return { outcome: 'existing', ticket: existing }
     const counts = f.rate.keys.map((key) => ops.counters.bump(key, 1))
@@ -70,8 +72,8 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     return { outcome: 'filed', ticket: JSON.parse(row.doc as string) as Ticket }
   })
 
-  // One transaction per workflow step: the compare-and-set on the version, its event, and what the step brings.
-  const change = db.transaction((c: TicketChange): Ticket | null => {
+  // One unit of work per workflow step: the compare-and-set on the version, its event, and what the step brings.
+  const change = unit((c: TicketChange): Ticket | null => {
     const current = parseDoc<Ticket>(byId.get(c.id))
     if (current === null || current.version !== c.expectedVersion) return null
     const next: Ticket = { ...current, ...definedOnly(c.patch), id: c.id, version: c.expectedVersion + 1 }
@@ -89,8 +91,8 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
   })
 
   return {
-    fileReport: async (filing) => file.immediate(filing),
-    changeTicket: async (c) => change.immediate(c),
+    fileReport: (filing) => file(filing),
+    changeTicket: (c) => change(c),
     // Every unit is one transaction: nothing is ever left half-done.
     recover: async () => 0,
     getTicket: async (id) => parseDoc<Ticket>(byId.get(id)),

@@ -41,6 +41,27 @@ describe('sqlite: one action, one transaction', () => {
   })
 })
 
+describe('sqlite: group commit', () => {
+  it('units that arrive together commit together, and one that fails takes only itself back', async () => {
+    const store = createSqliteStore({ file: ':memory:' })
+    try {
+      const filing = (i: number, messages: Message[] = []) => {
+        const ticket = aTicket({ id: `t-g-${i}`, clientRequestId: `req-g-${i}` })
+        return store.fileReport({ ticket, event: aReportEvent(ticket, { id: `te-g-${i}` }), rate: { keys: ['rl:g'], admit: () => true }, photoReviews: [], messages })
+      }
+      const results = await Promise.allSettled([filing(1), filing(2, [broken('m-g')]), filing(3)])
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+      expect(await store.getTicket('t-g-1')).not.toBeNull()
+      expect(await store.getTicket('t-g-2')).toBeNull()
+      expect(await store.getTicket('t-g-3')).not.toBeNull()
+      // The failed unit's count went back with it: two filings, two counted.
+      expect(await store.incrementCounter('rl:g', 0)).toBe(2)
+    } finally {
+      await store.close()
+    }
+  })
+})
+
 describe('sqlite: a process killed mid-burst', () => {
   it('leaves every acknowledged filing whole, and the counter equal to the tickets filed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'wenming-kill-'))
