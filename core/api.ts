@@ -3,7 +3,7 @@ import type * as s from './schemas'
 import type {
   EventView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
 } from './views'
-import type { Category, Grid, Page, Survey, User } from './types'
+import type { Category, Grid, Page, Signup, Survey, User } from './types'
 
 /**
  * The API contract: every cloud function, its actions, their input and output.
@@ -40,6 +40,7 @@ export interface ApiContract {
   volunteer: {
     events: A<typeof s.pageInput, Page<EventView>>
     signup: A<typeof s.signupInput, SignupView>
+    cancel: A<typeof s.signupInput, { signup: Signup }>
   }
   surveys: {
     list: A<typeof s.pageInput, Page<Survey>>

@@ -1,4 +1,4 @@
-import { isLiveSignup, seatOutcome, signupRefusal } from './seats'
+import { cancelRefusal, isLiveSignup, seatOutcome, signupRefusal } from './seats'
 
 const event = (taken: number, capacity = 2, waitlistEnabled = true) => ({ taken, capacity, waitlistEnabled })
 
@@ -36,5 +36,17 @@ describe('signupRefusal', () => {
     expect(signupRefusal(null, start)?.code).toBe('NOT_FOUND')
     expect(signupRefusal({ status: 'draft', startAt: start }, '2026-01-01T00:00:00.000Z')?.code).toBe('NOT_FOUND')
     expect(signupRefusal({ status: 'cancelled', startAt: start }, '2026-01-01T00:00:00.000Z')?.code).toBe('NOT_FOUND')
+  })
+})
+
+describe('cancelRefusal', () => {
+  const deadline = '2026-12-04T16:00:00.000Z'
+  test('until the cancellation deadline, inclusive', () => {
+    expect(cancelRefusal({ status: 'published', cancelDeadline: deadline }, deadline)).toBeNull()
+    expect(cancelRefusal({ status: 'published', cancelDeadline: deadline }, '2026-12-04T16:00:00.001Z')?.code).toBe('CONFLICT')
+  })
+  test('nothing to cancel on an unknown or cancelled event', () => {
+    expect(cancelRefusal(null, deadline)?.code).toBe('NOT_FOUND')
+    expect(cancelRefusal({ status: 'cancelled', cancelDeadline: deadline }, '2026-12-01T00:00:00.000Z')?.code).toBe('CONFLICT')
   })
 })

@@ -29,3 +29,11 @@ export function signupRefusal (event: Pick<VolunteerEvent, 'status' | 'startAt'>
   if (Date.parse(nowIso) >= Date.parse(event.startAt)) return { code: 'CONFLICT', message: '活动已开始，不能再报名' }
   return null
 }
+
+/** A volunteer may cancel a signup until the event's cancellation deadline; null when allowed. */
+export function cancelRefusal (event: Pick<VolunteerEvent, 'status' | 'cancelDeadline'> | null, nowIso: string): SignupRefusal | null {
+  if (event === null) return { code: 'NOT_FOUND', message: '活动不存在' }
+  if (event.status === 'cancelled') return { code: 'CONFLICT', message: '活动已取消，报名已自动取消' }
+  if (Date.parse(nowIso) > Date.parse(event.cancelDeadline)) return { code: 'CONFLICT', message: '已过取消报名的截止时间，如不能参加请联系组织者' }
+  return null
+}

@@ -1,5 +1,5 @@
 import { pageInput, signupInput } from '../../core/schemas'
-import { isLiveSignup, signupRefusal } from '../../core/volunteer/seats'
+import { cancelRefusal, isLiveSignup, signupRefusal } from '../../core/volunteer/seats'
 import { AppError } from '../errors'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
@@ -37,6 +37,20 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       })
       if (result.outcome === 'full' || !result.signup) throw new AppError('CAPACITY_FULL', '名额已满，本活动不设候补')
       return { outcome: result.outcome, signup: result.signup }
+    }
+  }),
+
+  /** Cancel my signup before the deadline; a confirmed seat goes back to the event in the same step. */
+  cancel: action({
+    input: signupInput,
+    access: { roles: ['volunteer'] },
+    async run ({ deps, user }, { eventId }) {
+      const me = requireUser(user)
+      const refusal = cancelRefusal(await deps.store.getEvent(eventId), deps.clock.now())
+      if (refusal) throw new AppError(refusal.code, refusal.message)
+      const cancelled = await deps.store.cancelSignup(eventId, me.id)
+      if (!cancelled) throw new AppError('NOT_FOUND', '你没有报名这个活动')
+      return { signup: cancelled }
     }
   })
 }

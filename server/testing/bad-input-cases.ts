@@ -299,6 +299,11 @@ const signupCases: Case[] = [
   { name: 'volunteer.signup: an event that has already started answers CONFLICT', fn: 'volunteer', action: 'signup', payload: () => ({ eventId: 'ev-001' }), expected: 'CONFLICT' }
 ]
 
+const cancelCases: Case[] = [
+  ...idCases('volunteer', 'cancel', 'eventId', 'ev-nope'),
+  { name: 'volunteer.cancel: an event past its cancellation deadline answers CONFLICT', fn: 'volunteer', action: 'cancel', payload: () => ({ eventId: 'ev-001' }), expected: 'CONFLICT' }
+]
+
 const validAnswers = (): Record<string, unknown> => ({ q1: [0], q2: [0], q3: [0], q4: [0], q5: [0], q6: [0], q7: '挺好' })
 const SURVEY = 'sv-2026-civility'
 const answerCases: Case[] = [
@@ -371,6 +376,7 @@ export const CASES: Case[] = [
   ...ticketGetCases,
   ...actCases,
   ...signupCases,
+  ...cancelCases,
   ...idCases('surveys', 'get', 'id', 'sv-nope'),
   ...answerCases,
   ...statsCases
