@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { readExif } from '../server/photos/exif'
-import { FIXTURE_GPS, noisyPixels, phoneJpeg } from '../server/photos/fixtures'
+import { FIXTURE_GPS, noisyPixels, phoneJpeg } from '../server/photos/testing/fixtures'
 import { MAX_LONG_EDGE, MAX_OUTPUT_BYTES, processPhoto, type ProcessedPhoto } from '../server/photos/process'
 import type { BenchResult } from './types'
 

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { createGridIndex, ringCentroid } from '../core/routing'
 import type { HeadlineView } from '../core/views'
-import { FIXTURE_GPS, phoneJpeg } from '../server/photos/fixtures'
+import { FIXTURE_GPS, phoneJpeg } from '../server/photos/testing/fixtures'
 import { choosePhoto, devLogin, launchBrowser, phonePage, settled, shot, startGateway, tapMap, type Gateway } from './harness'
 
 async function api<T> (base: string, fn: string, body: Record<string, unknown>, token?: string): Promise<T> {

@@ -6,26 +6,19 @@ import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import sharp from 'sharp'
 import { readExif } from '../photos/exif'
-import { FIXTURE_GPS, phoneJpeg } from '../photos/fixtures'
-import { openTestApp, type TestApp } from '../testing/app'
-import { createGateway } from './http'
+import { FIXTURE_GPS, phoneJpeg } from '../photos/testing/fixtures'
+import { startLoopbackGateway, type LoopbackGateway } from './testing/loopback'
 
-let app: TestApp
-let server: ReturnType<typeof createGateway>
+let gw: LoopbackGateway
 let base: string
-const web = mkdtempSync(join(tmpdir(), 'web-'))
+let web: string
 
 beforeAll(async () => {
-  writeFileSync(join(web, 'index.html'), '<!doctype html><title>文明共建</title>')
-  app = await openTestApp()
-  server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot: web })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  gw = await startLoopbackGateway()
+  base = gw.base
+  web = gw.webRoot
 })
-afterAll(async () => {
-  await new Promise((r) => server.close(r))
-  await app.close()
-})
+afterAll(() => gw.close())
 
 const post = (path: string, body: unknown, token?: string) => fetch(`${base}${path}`, {
   method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }
@@ -40,24 +33,70 @@ describe('local gateway', () => {
   })
 
   it('lists one demo account per role and signs in as one', async () => {
-    const { users } = await (await fetch(`${base}/dev/users`)).json() as { users: Array<{ id: string; roles: string[] }> }
+    const list = await (await fetch(`${base}/dev/users`)).json() as { ok: true; data: { users: Array<{ id: string; roles: string[] }> } }
+    expect(list.ok).toBe(true)
     for (const role of ['citizen', 'volunteer', 'organizer', 'grid_manager', 'admin']) {
-      expect(users.some((u) => u.roles.includes(role))).toBe(true)
+      expect(list.data.users.some((u) => u.roles.includes(role))).toBe(true)
     }
-    const login = await (await post('/dev/login', { userId: 'u-grid' })).json()
-    expect(login).toMatchObject({ token: 'dev-grid' })
-    expect(await (await post('/dev/login', { userId: 'u-resident-001' })).json()).toEqual({ error: '没有这个演示账号' })
+    const login = await post('/dev/login', { userId: 'u-grid' })
+    expect(login.status).toBe(200)
+    expect(await login.json()).toMatchObject({ ok: true, data: { token: 'dev-grid', user: { id: 'u-grid' } } })
+  })
+
+  it('answers a failed dev login in the one shape: unknown account NOT_FOUND, bad input VALIDATION', async () => {
+    const unknown = await post('/dev/login', { userId: 'u-resident-001' })
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个演示账号，请从列表里选一个' } })
+    const broken = await fetch(`${base}/dev/login`, { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json' } })
+    expect(broken.status).toBe(400)
+    expect(await broken.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
+    const missing = await post('/dev/login', {})
+    expect(missing.status).toBe(400)
+    expect(await missing.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
   })
 
   it('does not expose the scheduler or unknown functions over HTTP', async () => {
     expect(await (await post('/api/timer', { action: 'sweep' }, 'dev-admin')).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
-    expect((await post('/api/nothing', {})).status).toBe(404)
+    const unknown = await post('/api/nothing', {})
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
   })
 
   it('answers broken JSON with VALIDATION', async () => {
-    const res = await fetch(`${base}/api/users`, { method: 'POST', body: '{nope', headers: { authorization: 'Dev dev-admin' } })
+    const res = await fetch(`${base}/api/users`, { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json', authorization: 'Dev dev-admin' } })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
+  })
+
+  it('answers a malformed percent-escape in the path with 400 VALIDATION, not INTERNAL', async () => {
+    const res = await fetch(`${base}/%`)
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '网址里有无效的 % 转义，请检查网址后再试' } })
+  })
+
+  it('answers a JSON body over 1 MB with 413 and closes the connection, instead of dropping it', async () => {
+    const huge = JSON.stringify({ action: 'me', filler: 'x'.repeat(2 * 1024 * 1024) })
+    const res = await fetch(`${base}/api/users`, { method: 'POST', body: huge, headers: { 'content-type': 'application/json', authorization: 'Dev dev-admin' } })
+    expect(res.status).toBe(413)
+    expect(res.headers.get('connection')).toBe('close')
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求内容太大（超过 1 MB），请删减后再试' } })
+    expect(await (await post('/api/users', { action: 'me' }, 'dev-admin')).json()).toMatchObject({ ok: true })
+  })
+
+  it('answers an unknown /api path, an unknown demo route and a wrong method in the one shape', async () => {
+    const cases: Array<[string, RequestInit, number, string]> = [
+      ['/api/users/extra', { method: 'POST', body: '{}' }, 404, 'NOT_FOUND'],
+      ['/api/', { method: 'GET' }, 404, 'NOT_FOUND'],
+      ['/dev/nothing', { method: 'GET' }, 404, 'NOT_FOUND'],
+      ['/api/users', { method: 'GET' }, 405, 'VALIDATION'],
+      ['/dev/login', { method: 'GET' }, 405, 'VALIDATION'],
+      ['/files/f-nothing', { method: 'GET' }, 404, 'NOT_FOUND']
+    ]
+    for (const [path, init, status, code] of cases) {
+      const res = await fetch(`${base}${path}`, init)
+      expect([path, res.status]).toEqual([path, status])
+      expect(await res.json()).toEqual({ ok: false, error: { code, message: expect.stringMatching(/[\u4e00-\u9fff]/) } })
+    }
   })
 
   it('stores an uploaded photo resized, without EXIF, with a thumbnail; refuses non-images and anonymous uploads', async () => {

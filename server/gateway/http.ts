@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { FUNCTION_NAMES, type FunctionName } from '../../core/api'
-import type { Result } from '../../core/errors'
+import type { ErrorCode, Result } from '../../core/errors'
 import { AppError } from '../errors'
 import type { FileStore } from '../ports/files'
 import type { Store } from '../ports/store'
@@ -18,104 +19,252 @@ export interface GatewayOptions {
 }
 
 const MAX_JSON_BYTES = 1024 * 1024
+/**
+ * After answering a request whose body is still arriving, read and drop at most this much more, for at most this
+ * long, before closing: closing with unread bytes resets the connection and the client loses the answer.
+ */
+const LINGER_BYTES = 16 * 1024 * 1024
+const LINGER_MS = 10_000
 /** The scheduler's function is not callable over HTTP: the gateway runs it on its own timer. */
 const HTTP_FUNCTIONS = new Set<string>(FUNCTION_NAMES.filter((f) => f !== 'timer'))
+const JSON_TYPE = 'application/json; charset=utf-8'
 
-function sendJson (res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(text)
+/** A failure of the gateway itself, before any action runs: the HTTP status it is answered with. */
+class HttpFailure extends AppError {
+  constructor (readonly status: number, code: ErrorCode, message?: string, readonly headers: Record<string, string> = {}) {
+    super(code, message)
+  }
 }
 
-function readJson (req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_JSON_BYTES) {
-        reject(new AppError('VALIDATION', '请求内容太大'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => {
-      try {
-        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {})
-      } catch {
-        reject(new AppError('VALIDATION', '请求内容不是有效的 JSON'))
-      }
-    })
-    req.on('error', reject)
-  })
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, UNKNOWN_ACTION: 404,
+  CONFLICT: 409, CAPACITY_FULL: 409, RATE_LIMITED: 429, INTERNAL: 500
 }
+
+const statusOf = (e: unknown): number => e instanceof HttpFailure ? e.status : e instanceof AppError ? STATUS[e.code] ?? 400 : 500
 
 const failure = (e: unknown): Result<never> => ({
   ok: false,
   error: e instanceof AppError ? e.toBody() : new AppError('INTERNAL').toBody()
 })
 
+const tooLarge = () => new HttpFailure(413, 'VALIDATION', '请求内容太大（超过 1 MB），请删减后再试')
+const wrongMethod = (allow: 'POST' | 'GET') => allow === 'POST'
+  ? new HttpFailure(405, 'VALIDATION', '请用 POST 调用接口', { allow: 'POST' })
+  : new HttpFailure(405, 'VALIDATION', '不支持的请求方式，这里只能用 GET 打开', { allow: 'GET, HEAD' })
+const notFound = () => new HttpFailure(404, 'NOT_FOUND', '没有这个接口，请检查网址后再试')
+
+/** Sockets the gateway already answered outside a response (a request it could not parse). */
+const answeredRaw = new WeakSet<object>()
+
+function bodyPending (req: IncomingMessage): boolean {
+  return !req.complete && (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0)
+}
+
+/** The one answer shape. If the request's body is still arriving: answer now, drop the rest (bounded), then close. */
+function sendJson (req: IncomingMessage, res: ServerResponse, status: number, body: Result<unknown>, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed || answeredRaw.has(res.socket ?? {})) return
+  const text = JSON.stringify(body)
+  const pending = bodyPending(req)
+  res.writeHead(status, {
+    'content-type': JSON_TYPE,
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...(pending ? { connection: 'close' } : {}),
+    ...headers
+  })
+  if (!pending) {
+    res.end(text)
+    return
+  }
+  res.write(text)
+  let dropped = 0
+  const end = () => {
+    clearTimeout(timer)
+    req.off('data', drop)
+    if (!res.writableEnded) res.end()
+  }
+  const drop = (chunk: Buffer) => {
+    dropped += chunk.length
+    if (dropped > LINGER_BYTES) end()
+  }
+  const timer = setTimeout(end, LINGER_MS)
+  timer.unref()
+  req.unpipe()
+  req.on('data', drop)
+  req.once('end', end)
+  req.once('close', end)
+  req.resume()
+}
+
+const sendFailure = (req: IncomingMessage, res: ServerResponse, e: unknown) =>
+  sendJson(req, res, statusOf(e), failure(e), e instanceof HttpFailure ? e.headers : {})
+
+function readJson (req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type']
+  if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
+    return Promise.reject(new HttpFailure(415, 'VALIDATION', '请以 JSON 格式发送请求（Content-Type: application/json）'))
+  }
+  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) return Promise.reject(tooLarge())
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    const stop = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onCut)
+      req.off('close', onCut)
+    }
+    const onData = (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_JSON_BYTES) chunks.push(c)
+      else {
+        stop()
+        reject(tooLarge())
+      }
+    }
+    const onEnd = () => {
+      stop()
+      try {
+        resolve(chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {})
+      } catch {
+        reject(new HttpFailure(400, 'VALIDATION', '请求内容不是有效的 JSON'))
+      }
+    }
+    // the client went away or broke the framing mid-body: nobody may be left to read this, but say it plainly
+    const onCut = () => {
+      stop()
+      reject(new HttpFailure(400, 'VALIDATION', '请求没有发送完整，请重试'))
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onCut)
+    req.on('close', onCut)
+  })
+}
+
+/** The path the client asked for, the same path decoded for the file system, and the query. */
+function parseTarget (target: string): { path: string; decoded: string; query: URLSearchParams } {
+  let url: URL
+  try {
+    // origin-form ("/a?b") is what browsers send; absolute-form ("http://host/a") is allowed by HTTP/1.1 too
+    url = target.startsWith('/') ? new URL(`http://localhost${target}`) : new URL(target)
+  } catch {
+    throw new HttpFailure(400, 'VALIDATION', '网址无效，请检查网址后再试')
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpFailure(400, 'VALIDATION', '网址无效，请检查网址后再试')
+  try {
+    return { path: url.pathname, decoded: decodeURIComponent(url.pathname), query: url.searchParams }
+  } catch {
+    throw new HttpFailure(400, 'VALIDATION', '网址里有无效的 % 转义，请检查网址后再试')
+  }
+}
+
+const isPost = (req: IncomingMessage) => req.method === 'POST'
+const isGet = (req: IncomingMessage) => req.method === 'GET' || req.method === 'HEAD'
+
 /** The local gateway: the H5 app, the API (same routers as the cloud functions), photos, and the dev login. */
 export function createGateway (opts: GatewayOptions): Server {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    const path = url.pathname
+    const { path, decoded, query } = parseTarget(req.url ?? '/')
 
-    if (req.method === 'POST' && path === '/api/upload') {
+    if (path === '/api/upload') {
+      if (!isPost(req)) throw wrongMethod('POST')
       const who = identityFrom(req)
-      if (who.kind !== 'user') return sendJson(res, 401, failure(new AppError('UNAUTHENTICATED')))
-      try {
-        const fileId = await receivePhoto(req, opts.files, who.openid)
-        return sendJson(res, 200, { ok: true, data: { fileId, url: `/files/${fileId}` } })
-      } catch (e) {
-        return sendJson(res, 400, failure(e))
-      }
+      if (who.kind !== 'user') throw new AppError('UNAUTHENTICATED')
+      const fileId = await receivePhoto(req, opts.files, who.openid)
+      return sendJson(req, res, 200, { ok: true, data: { fileId, url: `/files/${fileId}` } })
     }
 
-    const api = /^\/api\/([a-z]+)$/.exec(path)
-    if (api) {
-      if (req.method !== 'POST') return sendJson(res, 405, failure(new AppError('VALIDATION', '请用 POST 调用接口')))
-      const fn = api[1]
-      if (!HTTP_FUNCTIONS.has(fn)) return sendJson(res, 404, failure(new AppError('UNKNOWN_ACTION', `没有这个云函数：${fn}`)))
-      let body: unknown
-      try {
-        body = await readJson(req)
-      } catch (e) {
-        return sendJson(res, 400, failure(e))
-      }
-      const result = await opts.routers[fn as FunctionName](body, identityFrom(req))
-      return sendJson(res, 200, result)
+    if (path === '/api' || path.startsWith('/api/')) {
+      const fn = /^\/api\/([a-z]+)$/.exec(path)?.[1]
+      if (!fn) throw notFound()
+      if (!isPost(req)) throw wrongMethod('POST')
+      if (!HTTP_FUNCTIONS.has(fn)) throw new HttpFailure(404, 'UNKNOWN_ACTION', `没有这个云函数：${fn.slice(0, 40)}`)
+      const body = await readJson(req)
+      // An action's own failures travel inside the Result, as from the cloud function: the HTTP call itself succeeded.
+      return sendJson(req, res, 200, await opts.routers[fn as FunctionName](body, identityFrom(req)))
     }
 
-    const file = /^\/files\/([\w-]+)$/.exec(path)
-    if (file && req.method === 'GET') {
-      const found = await opts.files.read(file[1], url.searchParams.get('thumb') === '1' ? 'thumb' : 'full')
-      if (!found) return sendJson(res, 404, failure(new AppError('NOT_FOUND', '图片不存在')))
+    if (path.startsWith('/files/')) {
+      if (!isGet(req)) throw wrongMethod('GET')
+      const id = /^\/files\/([\w-]+)$/.exec(path)?.[1]
+      const found = id ? await opts.files.read(id, query.get('thumb') === '1' ? 'thumb' : 'full') : null
+      if (!found) throw new HttpFailure(404, 'NOT_FOUND', '图片不存在或已被删除')
       res.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'private, max-age=86400' })
       res.end(Buffer.from(found.bytes))
       return
     }
 
-    if (path === '/dev/users' && req.method === 'GET') {
+    if (path === '/dev/users') {
+      if (!isGet(req)) throw wrongMethod('GET')
       const page = await opts.store.listUsers({ limit: 100 })
       const users = page.items.filter((u) => u.openid.startsWith('dev-')).map(({ id, nickname, roles }) => ({ id, nickname, roles }))
-      return sendJson(res, 200, { users })
+      return sendJson(req, res, 200, { ok: true, data: { users } })
     }
-    if (path === '/dev/login' && req.method === 'POST') {
-      const body = await readJson(req).catch(() => ({})) as { userId?: unknown }
-      const user = typeof body.userId === 'string' ? await opts.store.getUser(body.userId) : null
-      if (!user || !user.openid.startsWith('dev-')) return sendJson(res, 404, { error: '没有这个演示账号' })
-      return sendJson(res, 200, { token: user.openid, user: { id: user.id, nickname: user.nickname, roles: user.roles } })
+    if (path === '/dev/login') {
+      if (!isPost(req)) throw wrongMethod('POST')
+      const body = await readJson(req)
+      const userId = body && typeof body === 'object' ? (body as { userId?: unknown }).userId : undefined
+      if (typeof userId !== 'string' || !userId) throw new HttpFailure(400, 'VALIDATION', '请选择一个演示账号（userId）')
+      const user = await opts.store.getUser(userId)
+      if (!user || !user.openid.startsWith('dev-')) throw new HttpFailure(404, 'NOT_FOUND', '没有这个演示账号，请从列表里选一个')
+      return sendJson(req, res, 200, { ok: true, data: { token: user.openid, user: { id: user.id, nickname: user.nickname, roles: user.roles } } })
     }
+    if (path === '/dev' || path.startsWith('/dev/')) throw notFound()
 
-    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.webRoot, path, res)
-    sendJson(res, 405, failure(new AppError('VALIDATION', '不支持的请求方式')))
+    if (!isGet(req)) throw wrongMethod('GET')
+    return serveStatic(opts.webRoot, decoded, res)
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((e) => {
-      console.error('[gateway] unexpected error', e)
-      if (!res.headersSent) sendJson(res, 500, failure(e))
-      else res.end()
+      if (!(e instanceof AppError)) console.error('[gateway] unexpected error', e)
+      if (res.headersSent) res.destroy()
+      else sendFailure(req, res, e)
     })
   })
+
+  // Requests Node cannot parse (huge headers, a broken request line or body framing) never reach the handler:
+  // answer them in the same shape instead of Node's bare status line.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (answeredRaw.has(socket)) return // the parser repeats its error for every later chunk while we linger
+    const inFlight = (socket as Duplex & { _httpMessage?: ServerResponse })._httpMessage
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy()
+      return
+    }
+    answeredRaw.add(socket)
+    const [status, message] = err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, '请求头太大，请清除本站的 Cookie 后再试']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, '请求发送超时，请检查网络后重试']
+        : [400, '请求格式不对，无法读取，请刷新页面后再试']
+    const text = JSON.stringify(failure(new AppError('VALIDATION', message)))
+    socket.end([
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
+      `content-type: ${JSON_TYPE}`,
+      `content-length: ${Buffer.byteLength(text)}`,
+      'cache-control: no-store',
+      'connection: close',
+      '',
+      text
+    ].join('\r\n'))
+    let dropped = 0
+    const close = () => {
+      clearTimeout(timer)
+      socket.destroy()
+    }
+    const timer = setTimeout(close, LINGER_MS)
+    timer.unref()
+    socket.on('data', (chunk: Buffer) => {
+      dropped += chunk.length
+      if (dropped > LINGER_BYTES) close()
+    })
+    socket.once('end', close)
+    socket.once('close', () => clearTimeout(timer))
+    socket.resume()
+  })
+
+  return server
 }

@@ -1,7 +1,7 @@
 import sharp from 'sharp'
 import { AppError } from '../errors'
 import { readExif } from './exif'
-import { FIXTURE_GPS, noisyPixels, phoneJpeg } from './fixtures'
+import { FIXTURE_GPS, noisyPixels, phoneJpeg } from './testing/fixtures'
 import {
   MAX_INPUT_BYTES, MAX_LONG_EDGE, MAX_OUTPUT_BYTES, PHOTO_MESSAGES, THUMB_EDGE, processPhoto, type ProcessedPhoto
 } from './process'

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import type { Result } from '../../core/errors'
 import type { Role } from '../../core/types'
 import { setDevToken } from './call'
 import { ApiError, NETWORK_MESSAGE } from './types'
@@ -14,17 +15,18 @@ export const devLoginAvailable = true
 
 export async function listDemoUsers (): Promise<DemoUser[]> {
   try {
-    const res = await Taro.request<{ users: DemoUser[] }>({ url: '/dev/users', method: 'GET' })
-    return res.data.users ?? []
+    const res = await Taro.request<Result<{ users: DemoUser[] }>>({ url: '/dev/users', method: 'GET' })
+    return res.data?.ok ? res.data.data.users : []
   } catch {
     throw new ApiError('NETWORK', NETWORK_MESSAGE)
   }
 }
 
 export async function devLogin (userId: string): Promise<void> {
-  const res = await Taro.request<{ token?: string; error?: string }>({ url: '/dev/login', method: 'POST', data: { userId }, header: { 'content-type': 'application/json' } })
-  if (!res.data.token) throw new ApiError('UNAUTHENTICATED', res.data.error ?? '登录失败，请重试')
-  setDevToken(res.data.token)
+  const res = await Taro.request<Result<{ token: string }>>({ url: '/dev/login', method: 'POST', data: { userId }, header: { 'content-type': 'application/json' } })
+  const body = res.data as Result<{ token: string }> | null
+  if (!body?.ok) throw new ApiError(body?.error?.code ?? 'UNAUTHENTICATED', body?.error?.message ?? '登录失败，请重试')
+  setDevToken(body.data.token)
 }
 
 export function devLogout (): void {

@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../core/prng'
+import { mulberry32 } from '../../../core/prng'
 import sharp from 'sharp'
 
 /**
