@@ -1,9 +1,19 @@
-import type { FunctionName } from '../../core/api'
+import type { z } from 'zod'
+import { FUNCTION_NAMES, type FunctionName } from '../../core/api'
 import type { ErrorCode, Result } from '../../core/errors'
 import { ringCentroid } from '../../core/routing'
-import type { GcjPoint, Grid, Ticket, TicketState } from '../../core/types'
+import type { GcjPoint, Grid, Role, Ticket, TicketState } from '../../core/types'
 import type { Identity } from '../deps'
+import { adminActions } from '../handlers/admin'
+import { reportsActions } from '../handlers/reports'
+import { statsActions } from '../handlers/stats'
+import { surveysActions } from '../handlers/surveys'
+import { ticketsActions } from '../handlers/tickets'
+import { timerActions } from '../handlers/timer'
+import { usersActions } from '../handlers/users'
+import { volunteerActions } from '../handlers/volunteer'
 import { readAll } from '../paging'
+import type { Access, ActionDef } from '../router'
 import { ok, type TestApp } from './app'
 
 /** What a cell expects: the call goes through, or it is refused with this code. */
@@ -11,6 +21,62 @@ export type Outcome = 'allowed' | ErrorCode
 
 export function outcomeOf (r: Result<unknown>): Outcome {
   return r.ok ? 'allowed' : r.error.code
+}
+
+/** What authorization made of a call: refused (UNAUTHENTICATED / FORBIDDEN) or let through, whatever came after. */
+export type AuthOutcome = 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN'
+
+export function authorizationOf (outcome: Outcome): AuthOutcome {
+  return outcome === 'UNAUTHENTICATED' || outcome === 'FORBIDDEN' ? outcome : 'allowed'
+}
+
+/** The action tables the routers are built from (router-registry.ts), keyed by function: the matrix enumerates these. */
+export const ACTION_TABLES: Record<FunctionName, Record<string, ActionDef<z.ZodType, unknown>>> = {
+  users: usersActions,
+  reports: reportsActions,
+  tickets: ticketsActions,
+  volunteer: volunteerActions,
+  surveys: surveysActions,
+  stats: statsActions,
+  admin: adminActions,
+  timer: timerActions
+}
+
+/** Every `fn.action` the routers serve, in FUNCTION_NAMES order. */
+export const allActions = (): Array<{ fn: FunctionName; action: string; key: string; def: ActionDef<z.ZodType, unknown> }> =>
+  FUNCTION_NAMES.flatMap((fn) => Object.entries(ACTION_TABLES[fn]).map(([action, def]) => ({ fn, action, key: `${fn}.${action}`, def })))
+
+/** A caller as the router sees it: nobody, the scheduler, or a signed-in user with these roles. */
+export type Who = { kind: 'anonymous' } | { kind: 'system' } | { kind: 'user'; roles: readonly Role[] }
+
+/**
+ * What an `access` declaration alone lets through, as router.ts `authorize` reads it: 'system' refuses everyone but
+ * the scheduler with FORBIDDEN (nobody included); 'public' lets everyone through, the scheduler too; any other access
+ * refuses nobody and the scheduler with UNAUTHENTICATED (neither is a signed-in user); `{ roles }` refuses a
+ * signed-in user holding none of them with FORBIDDEN. Handlers may refuse more (a ticket not yours), never less.
+ */
+export function accessOutcome (access: Access, who: Who): AuthOutcome {
+  if (access === 'system') return who.kind === 'system' ? 'allowed' : 'FORBIDDEN'
+  if (access === 'public') return 'allowed'
+  if (who.kind !== 'user') return 'UNAUTHENTICATED'
+  if (access === 'signedIn') return 'allowed'
+  return access.roles.some((r) => who.roles.includes(r)) ? 'allowed' : 'FORBIDDEN'
+}
+
+/** Each caller of the cast as the router sees it, roles read from the seeded store. */
+export async function whoIs (app: TestApp, cast: Cast): Promise<Record<CallerKey, Who>> {
+  const out = {} as Record<CallerKey, Who>
+  for (const c of CALLERS) {
+    const id = cast.userId[c]
+    if (id === null) {
+      out[c] = { kind: cast.identity[c].kind as 'anonymous' | 'system' }
+      continue
+    }
+    const u = await app.store.getUser(id)
+    if (!u) throw new Error(`no user ${id}`)
+    out[c] = { kind: 'user', roles: u.roles }
+  }
+  return out
 }
 
 /** Call any action with any payload as any identity, untyped (tables mix functions and actions). */
@@ -69,14 +135,7 @@ export async function demoCast (app: TestApp): Promise<Cast> {
   return { identity, userId, grid, spot }
 }
 
-/** Expectation rows: everyone allowed / every signed-in user allowed / only these callers allowed. */
-export const expectAll = (): Record<CallerKey, Outcome> =>
-  Object.fromEntries(CALLERS.map((c) => [c, 'allowed'])) as Record<CallerKey, Outcome>
-
-export const expectSignedIn = (overrides: Partial<Record<CallerKey, Outcome>> = {}): Record<CallerKey, Outcome> => ({
-  ...expectAll(), anonymous: 'UNAUTHENTICATED', system: 'UNAUTHENTICATED', ...overrides
-})
-
+/** Expectation row: only these signed-in callers allowed (nobody and the scheduler are not signed in). */
 export const expectOnly = (allowed: readonly CallerKey[]): Record<CallerKey, Outcome> =>
   Object.fromEntries(CALLERS.map((c) => [c, c === 'anonymous' || c === 'system' ? 'UNAUTHENTICATED' : allowed.includes(c) ? 'allowed' : 'FORBIDDEN'])) as Record<CallerKey, Outcome>
 
