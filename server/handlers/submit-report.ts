@@ -52,6 +52,7 @@ export async function submitReport (deps: Deps, me: User, input: ReportInput): P
     const limit = !rate.ok && rate.limit === 'hour' ? `每小时最多 ${deps.settings.reportsPerHour} 条` : `每天最多 ${deps.settings.reportsPerDay} 条`
     throw new AppError('RATE_LIMITED', `上报太频繁（${limit}），请稍后再试`, { retryAt: rate.ok ? now : rate.retryAt })
   }
-  if (result.outcome === 'filed') await pushMessages(deps, messages)
+  // A retry that finished a crashed attempt's filing files it under that attempt's ticket id.
+  if (result.outcome === 'filed') await pushMessages(deps, messages.map((m) => ({ ...m, ticketId: result.ticket.id })))
   return { ticket: await toTicketView(result.ticket, me, deps), created: result.outcome === 'filed' }
 }

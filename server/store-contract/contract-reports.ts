@@ -1,5 +1,5 @@
 import type { Store } from '../ports/store'
-import { aMessage, aReportEvent, aSurvey, aSurveyResponse, aTicket, isoAt } from './builders'
+import { aChange, aFiling, aMessage, aReportEvent, aSurvey, aSurveyResponse, aTicket, isoAt } from './builders'
 import { readAllPages } from './pages'
 
 /** What 随手拍 needs beyond plain tickets: retries, nearby duplicates, overdue lists, followers, read messages. */
@@ -7,7 +7,7 @@ export function reportsContract (store: () => Store): void {
   describe('report lookups', () => {
     it('finds a ticket by its reporter and client request id', async () => {
       const t = aTicket({ reporterId: 'u-r', clientRequestId: 'req-abc-123' })
-      await store().createTicket(t, aReportEvent(t))
+      await store().fileReport(aFiling(t))
       expect(await store().getTicketByRequest('u-r', 'req-abc-123')).toEqual(t)
       expect(await store().getTicketByRequest('u-other', 'req-abc-123')).toBeNull()
     })
@@ -26,7 +26,7 @@ export function reportsContract (store: () => Store): void {
     it('keeps the overdue flag filterable after an update', async () => {
       const t = aTicket()
       await store().importTickets([t], [])
-      await store().updateTicket(t.id, t.version, { overdue: true }, aReportEvent(t, { action: 'markOverdue' }))
+      await store().changeTicket(aChange(t, { patch: { overdue: true }, event: aReportEvent(t, { action: 'markOverdue' }) }))
       expect((await store().listTickets({ overdue: true })).items.map((x) => x.id)).toEqual([t.id])
     })
 

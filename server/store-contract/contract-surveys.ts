@@ -60,18 +60,4 @@ export function surveyContract (store: () => Store): void {
       expect((await store().listMessages({ userId: 'u-nobody' })).items).toEqual([])
     })
   })
-
-  describe('counters', () => {
-    it('adds and returns the new value, per key', async () => {
-      expect(await store().incrementCounter('rate:u-1', 1)).toBe(1)
-      expect(await store().incrementCounter('rate:u-1', 5)).toBe(6)
-      expect(await store().incrementCounter('rate:u-2', 2)).toBe(2)
-    })
-
-    it('counts 20 concurrent increments exactly', async () => {
-      const values = await Promise.all(Array.from({ length: 20 }, () => store().incrementCounter('hits', 1)))
-      expect([...values].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
-      expect(await store().incrementCounter('hits', 0)).toBe(20)
-    })
-  })
 }

@@ -1,6 +1,6 @@
 import type { Ticket } from '../../core/types'
 import type { Store } from '../ports/store'
-import { aReportEvent, aTicket, aTicketEvent, isoAt } from './builders'
+import { aFiling, aReportEvent, aTicket, aTicketEvent, isoAt, rateKeys } from './builders'
 import { byString, ids, readAllPages } from './pages'
 
 const newestFirst = (a: Ticket, b: Ticket): number => byString(b.createdAt, a.createdAt) || byString(b.id, a.id)
@@ -19,47 +19,10 @@ export function ticketContract (store: () => Store): void {
   const importAll = async (tickets: Ticket[]): Promise<void> =>
     store().importTickets(scrambled(tickets), tickets.map((t) => aReportEvent(t)))
 
-  describe('tickets: create and read', () => {
-    it('creates a ticket with its first event', async () => {
-      const ticket = aTicket()
-      const event = aReportEvent(ticket)
-      expect(await store().createTicket(ticket, event)).toEqual({ ticket, created: true })
-      expect(await store().getTicket(ticket.id)).toEqual(ticket)
-      expect((await store().listTicketEvents(ticket.id, {})).items).toEqual([event])
-    })
-
+  describe('tickets: read and import', () => {
     it('returns null for a missing ticket', async () => {
       expect(await store().getTicket('ticket-missing')).toBeNull()
-    })
-
-    it('returns the existing ticket when the same reporter repeats a clientRequestId', async () => {
-      const first = aTicket({ reporterId: 'user-r', clientRequestId: 'req-1' })
-      await store().createTicket(first, aReportEvent(first))
-      const retry = aTicket({ reporterId: 'user-r', clientRequestId: 'req-1', description: '第二次点击' })
-      expect(await store().createTicket(retry, aReportEvent(retry))).toEqual({ ticket: first, created: false })
-      expect(await store().createTicket(first, aReportEvent(first))).toEqual({ ticket: first, created: false })
-      expect(await store().getTicket(retry.id)).toBeNull()
-      expect((await store().listTickets({})).items).toEqual([first])
-      expect((await store().listTicketEvents(first.id, {})).items).toHaveLength(1)
-    })
-
-    it('keeps the same clientRequestId from different reporters apart', async () => {
-      const a = aTicket({ reporterId: 'user-a', clientRequestId: 'req-1' })
-      const b = aTicket({ reporterId: 'user-b', clientRequestId: 'req-1' })
-      expect((await store().createTicket(a, aReportEvent(a))).created).toBe(true)
-      expect((await store().createTicket(b, aReportEvent(b))).created).toBe(true)
-      expect((await store().listTickets({})).items).toHaveLength(2)
-    })
-
-    it('makes exactly one ticket from five concurrent identical submits', async () => {
-      const attempts = Array.from({ length: 5 }, () => aTicket({ reporterId: 'user-r', clientRequestId: 'req-tap' }))
-      const results = await Promise.all(attempts.map((t) => store().createTicket(t, aReportEvent(t))))
-      const created = results.filter((r) => r.created)
-      expect(created).toHaveLength(1)
-      const winner = created[0]!.ticket
-      expect(results.map((r) => r.ticket.id)).toEqual(Array(5).fill(winner.id))
-      expect((await store().listTickets({ reporterId: 'user-r' })).items).toEqual([winner])
-      expect((await store().listTicketEvents(winner.id, {})).items).toHaveLength(1)
+      expect(await store().getTicketByRequest('user-nobody', 'req-none')).toBeNull()
     })
 
     it('imports tickets with their timelines', async () => {
@@ -68,8 +31,17 @@ export function ticketContract (store: () => Store): void {
       await store().importTickets(tickets, events)
       for (const [i, t] of tickets.entries()) {
         expect(await store().getTicket(t.id)).toEqual(t)
+        expect(await store().getTicketByRequest(t.reporterId, t.clientRequestId)).toEqual(t)
         expect((await store().listTicketEvents(t.id, {})).items).toEqual([events[i]])
       }
+    })
+
+    it('answers a filing of an imported request as existing', async () => {
+      const t = aTicket()
+      await store().importTickets([t], [aReportEvent(t)])
+      const retry = aTicket({ reporterId: t.reporterId, clientRequestId: t.clientRequestId })
+      expect(await store().fileReport(aFiling(retry))).toEqual({ outcome: 'existing', ticket: t })
+      expect(await store().incrementCounter(rateKeys(t.reporterId)[0], 0)).toBe(0)
     })
   })
 
@@ -136,53 +108,6 @@ export function ticketContract (store: () => Store): void {
       expect(await list({ gridIds: ['g1'], states: ['dispatched', 'closed'], createdFrom: isoAt(20) })).toEqual(['f-c'])
       const pages = await readAllPages((cursor) => store().listTickets({ gridIds: ['g1'], cursor, limit: 1 }))
       expect(pages.map(ids)).toEqual([['f-c'], ['f-a']])
-    })
-  })
-
-  describe('tickets: conditional update', () => {
-    const dispatch = (t: Ticket, n = 1) => aTicketEvent({ id: `${t.id}-ev${n}`, ticketId: t.id, action: 'dispatch', fromState: 'triage', toState: 'dispatched', at: isoAt(5) })
-
-    it('applies the patch, bumps the version and appends the event', async () => {
-      const t = aTicket()
-      const created = aReportEvent(t)
-      await store().createTicket(t, created)
-      const patch = { id: 'ticket-renamed', state: 'dispatched' as const, assigneeId: 'u1', dispatchedAt: isoAt(5), updatedAt: isoAt(5) }
-      const updated = await store().updateTicket(t.id, 1, patch, dispatch(t))
-      const expected = { ...t, ...patch, id: t.id, version: 2 }
-      expect(updated).toEqual(expected)
-      expect(await store().getTicket(t.id)).toEqual(expected)
-      expect(await store().getTicket('ticket-renamed')).toBeNull()
-      expect((await store().listTicketEvents(t.id, {})).items).toEqual([created, dispatch(t)])
-      expect(ids((await store().listTickets({ states: ['dispatched'], assigneeId: 'u1' })).items)).toEqual([t.id])
-      expect((await store().listTickets({ states: ['triage'] })).items).toEqual([])
-    })
-
-    it('returns null and changes nothing when the version is stale', async () => {
-      const t = aTicket()
-      await store().createTicket(t, aReportEvent(t))
-      const first = await store().updateTicket(t.id, 1, { state: 'dispatched' }, dispatch(t, 1))
-      expect(await store().updateTicket(t.id, 1, { state: 'closed' }, dispatch(t, 2))).toBeNull()
-      expect(await store().getTicket(t.id)).toEqual(first)
-      expect((await store().listTicketEvents(t.id, {})).items).toHaveLength(2)
-    })
-
-    it('returns null for a missing ticket', async () => {
-      expect(await store().updateTicket('ticket-missing', 1, { state: 'closed' }, aTicketEvent({ ticketId: 'ticket-missing' }))).toBeNull()
-      expect((await store().listTicketEvents('ticket-missing', {})).items).toEqual([])
-    })
-
-    it('lets exactly one of two concurrent updates at the same version win', async () => {
-      const t = aTicket()
-      await store().createTicket(t, aReportEvent(t))
-      const results = await Promise.all([
-        store().updateTicket(t.id, 1, { assigneeId: 'u1' }, dispatch(t, 1)),
-        store().updateTicket(t.id, 1, { assigneeId: 'u2' }, dispatch(t, 2))
-      ])
-      const winners = results.filter((r): r is Ticket => r !== null)
-      expect(winners).toHaveLength(1)
-      expect(winners[0]?.version).toBe(2)
-      expect(await store().getTicket(t.id)).toEqual(winners[0])
-      expect((await store().listTicketEvents(t.id, {})).items).toHaveLength(2)
     })
   })
 

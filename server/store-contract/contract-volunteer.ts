@@ -1,4 +1,5 @@
 import type { Signup } from '../../core/types'
+import { isStoreError } from '../ports/errors'
 import type { SeatOutcome, Store } from '../ports/store'
 import { aSignup, aVolunteerEvent, isoAt } from './builders'
 import { ids, readAllPages } from './pages'
@@ -77,8 +78,88 @@ export function volunteerContract (store: () => Store): void {
       expect((await store().listSignups({ eventId: event.id })).items).toHaveLength(2)
     })
 
-    it('rejects a signup for a missing event', async () => {
-      await expect(store().takeSeat(aSignup({ eventId: 'event-missing' }))).rejects.toThrow()
+    it('rejects a signup for a missing event with StoreError NOT_FOUND', async () => {
+      const err: unknown = await store().takeSeat(aSignup({ eventId: 'event-missing' })).catch((e: unknown) => e)
+      expect(isStoreError(err)).toBe(true)
+      expect(err).toMatchObject({ code: 'NOT_FOUND' })
+      expect((await store().listSignups({ eventId: 'event-missing' })).items).toEqual([])
+    })
+  })
+
+  describe('signups: cancelSignup', () => {
+    const confirmedOf = async (eventId: string): Promise<number> =>
+      (await store().listSignups({ eventId, limit: 100 })).items.filter((s) => s.status === 'confirmed').length
+    const takenOf = async (eventId: string): Promise<number | undefined> => (await store().getEvent(eventId))?.taken
+
+    it('cancels the live signup and gives its seat back; take, cancel, take again re-seats the person', async () => {
+      const event = aVolunteerEvent({ capacity: 1, waitlistEnabled: false })
+      await store().putEvent(event)
+      const first = await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a', createdAt: isoAt(1) }))
+      expect(first.outcome).toBe('confirmed')
+      expect((await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-b' }))).outcome).toBe('full')
+
+      expect(await store().cancelSignup(event.id, 'vol-a')).toEqual({ ...first.signup, status: 'cancelled' })
+      expect(await takenOf(event.id)).toBe(0)
+      expect((await store().listSignups({ eventId: event.id })).items).toEqual([{ ...first.signup, status: 'cancelled' }])
+
+      const again = await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a', createdAt: isoAt(2) }))
+      expect(again.outcome).toBe('confirmed')
+      expect(again.signup?.id).not.toBe(first.signup?.id)
+      expect((await store().listSignups({ eventId: event.id })).items).toEqual([again.signup])
+      expect(await takenOf(event.id)).toBe(1)
+      expect(await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))).toEqual({ outcome: 'duplicate', signup: again.signup })
+    })
+
+    it('frees the seat for someone else', async () => {
+      const event = aVolunteerEvent({ capacity: 1, waitlistEnabled: false })
+      await store().putEvent(event)
+      await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))
+      await store().cancelSignup(event.id, 'vol-a')
+      expect((await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-b' }))).outcome).toBe('confirmed')
+      expect(await takenOf(event.id)).toBe(1)
+    })
+
+    it('cancels a waitlisted signup without touching the seats', async () => {
+      const event = aVolunteerEvent({ capacity: 1, waitlistEnabled: true })
+      await store().putEvent(event)
+      await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))
+      const waiting = await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-b' }))
+      expect(waiting.outcome).toBe('waitlisted')
+      expect(await store().cancelSignup(event.id, 'vol-b')).toEqual({ ...waiting.signup, status: 'cancelled' })
+      expect(await takenOf(event.id)).toBe(1)
+    })
+
+    it('answers null when there is nothing to cancel', async () => {
+      const event = aVolunteerEvent()
+      await store().putEvent(event)
+      expect(await store().cancelSignup(event.id, 'vol-never')).toBeNull()
+      await store().takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))
+      expect(await store().cancelSignup(event.id, 'vol-a')).not.toBeNull()
+      expect(await store().cancelSignup(event.id, 'vol-a')).toBeNull()
+      expect(await store().cancelSignup('event-missing', 'vol-a')).toBeNull()
+      expect(await takenOf(event.id)).toBe(0)
+    })
+
+    it('keeps event.taken equal to the confirmed signups through concurrent takes and cancels', async () => {
+      const event = aVolunteerEvent({ capacity: 3, waitlistEnabled: true })
+      await store().putEvent(event)
+      const people = ['vol-0', 'vol-1', 'vol-2', 'vol-3', 'vol-4']
+      const take = (userId: string) => store().takeSeat(aSignup({ eventId: event.id, userId }))
+      const check = async () => {
+        const taken = await takenOf(event.id)
+        expect(taken).toBe(await confirmedOf(event.id))
+        expect(taken).toBeLessThanOrEqual(event.capacity)
+      }
+
+      await Promise.all(people.map(take))
+      await check()
+      await Promise.all(['vol-0', 'vol-1', 'vol-2', 'vol-3'].map((u) => store().cancelSignup(event.id, u)))
+      await check()
+      const again = await Promise.all(['vol-0', 'vol-0', 'vol-1', 'vol-2', 'vol-3'].map(take))
+      await check()
+      expect(again.filter((r) => r.outcome === 'duplicate')).toHaveLength(1)
+      const live = (await store().listSignups({ eventId: event.id, limit: 100 })).items.filter((s) => s.status !== 'cancelled')
+      expect(live.map((s) => s.userId).sort()).toEqual(people)
     })
   })
 

@@ -1,5 +1,9 @@
 import type { Store } from '../ports/store'
+import { changeContract } from './contract-changes'
+import { counterContract } from './contract-counters'
 import { directoryContract } from './contract-directory'
+import { errorContract } from './contract-errors'
+import { filingContract } from './contract-filing'
 import { photoReviewContract, reportsContract } from './contract-reports'
 import { surveyContract } from './contract-surveys'
 import { ticketContract } from './contract-tickets'
@@ -28,9 +32,13 @@ export function describeStoreContract (
 
     directoryContract(store)
     ticketContract(store)
+    filingContract(store)
+    changeContract(store)
     volunteerContract(store)
     surveyContract(store)
     reportsContract(store)
     photoReviewContract(store)
+    counterContract(store)
+    errorContract(store)
   })
 }

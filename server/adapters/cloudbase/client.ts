@@ -19,10 +19,14 @@ export interface Commands {
   lte (v: Scalar): Command
   gt (v: Scalar): Command
   gte (v: Scalar): Command
+  /** `$ne`: as in MongoDB, `neq(null)` matches only documents where the field is there and not null. */
+  neq (v: Scalar): Command
   in (vs: readonly Scalar[]): Command
   and (conds: readonly Cond[]): Command
   or (conds: readonly Cond[]): Command
   inc (n: number): Command
+  /** Append to an array field (`$push` with `$each`). */
+  push (v: Scalar): Command
   /** Replace the field as a whole (no merge into nested objects). */
   set (v: unknown): Command
 }
@@ -42,6 +46,11 @@ export interface Db {
   replace (coll: string, id: string, data: object): Promise<void>
   /** `where(cond).update(data)`: the number of documents it changed (0 = the condition no longer held). */
   update (coll: string, cond: Cond, data: Record<string, unknown>): Promise<number>
+  /**
+   * `where({ _id: id }).updateAndReturn(data)`: one atomic update of that one document, which comes back as it
+   * is after the update; null when there is no such document. (The SDK has it on queries only, not on `doc(id)`.)
+   */
+  updateAndReturn (coll: string, id: string, data: Record<string, unknown>): Promise<Doc | null>
   /** Test environments only: remove every document of a collection. */
   removeAll (coll: string): Promise<number>
   /** Create a collection; false when it already exists. */
@@ -95,10 +104,12 @@ export function createDb (app: CloudbaseApp, prefix = ''): Db {
     lte: (v) => cmd.lte(v),
     gt: (v) => cmd.gt(v),
     gte: (v) => cmd.gte(v),
+    neq: (v) => cmd.neq(v),
     in: (vs) => cmd.in([...vs]),
     and: (conds) => cmd.and([...conds]),
     or: (conds) => cmd.or([...conds]),
     inc: (n) => cmd.inc(n),
+    push: (v) => cmd.push(v),
     set: (v) => cmd.set(v)
   }
 
@@ -138,6 +149,10 @@ export function createDb (app: CloudbaseApp, prefix = ''): Db {
     async update (c, cond, data) {
       const res = await call(`update ${prefix}${c}`, () => col(c).where(cond).update(data))
       return Number(res.updated ?? 0)
+    },
+    async updateAndReturn (c, id, data) {
+      const res = await call(`updateAndReturn ${prefix}${c}/${id}`, () => col(c).where({ _id: id }).updateAndReturn(data))
+      return (res.doc as Doc | null | undefined) ?? null
     },
     async removeAll (c) {
       const res = await call(`remove ${prefix}${c}`, () => col(c).where({ _id: cmd.exists(true) }).remove())

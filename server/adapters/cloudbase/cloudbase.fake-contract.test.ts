@@ -1,5 +1,5 @@
 import { describeStoreContract } from '../../store-contract/contract'
-import { useFakeCloudbase } from './test-support'
+import { useFakeCloudbase } from './testing/test-support'
 
 /*
  * The shared store contract, run through the real SDK and HTTP layer against FakeCloudbase (nock, no

@@ -1,4 +1,4 @@
-import { aMessage, aResponse, aTicket, useFakeCloudbase } from './test-support'
+import { aMessage, aResponse, aTicket, useFakeCloudbase } from './testing/test-support'
 
 const t = useFakeCloudbase()
 

@@ -1,7 +1,7 @@
 import * as tcb from '@cloudbase/node-sdk'
-import { AppError } from '../../errors'
+import { StoreError } from '../../ports/errors'
 import { ALL_COLLECTIONS, CloudbaseError, clearCloudbaseCollections, createCloudbaseCollections, createCloudbaseStore } from './index'
-import { aGrid, aMessage, aResponse, aSignup, aTicket, aTicketEvent, aUser, useFakeCloudbase } from './test-support'
+import { aGrid, aMessage, aResponse, aSignup, aTicket, aTicketEvent, aUser, useFakeCloudbase } from './testing/test-support'
 
 const t = useFakeCloudbase()
 
@@ -80,10 +80,10 @@ describe('CloudBase store: paging', () => {
   })
 
   it('rejects a malformed cursor or one from another list without asking the database', async () => {
-    await expect(t.store.listGrids({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(AppError)
+    await expect(t.store.listGrids({ cursor: 'not-a-cursor' })).rejects.toBeInstanceOf(StoreError)
     t.fake.seed('users', [aUser(), aUser({ id: 'u2' })])
     const users = await t.store.listUsers({ limit: 1 })
-    await expect(t.store.listGrids({ cursor: users.next })).rejects.toMatchObject({ code: 'VALIDATION' })
+    await expect(t.store.listGrids({ cursor: users.next })).rejects.toMatchObject({ name: 'StoreError', code: 'INVALID_CURSOR' })
     expect(t.fake.calls).toHaveLength(1)
   })
 })

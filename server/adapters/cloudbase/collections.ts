@@ -4,10 +4,10 @@ export const COLLECTIONS = {
   grids: 'grids',
   categories: 'categories',
   tickets: 'tickets',
-  /** `${reporterId}:${clientRequestId}` → ticketId: the idempotency reservation of createTicket. */
+  /** `${reporterId}:${clientRequestId}` → { ticketId, state, attempt }: the reservation a filing goes through (tickets.ts). */
   ticketKeys: 'ticket_keys',
   ticketEvents: 'ticket_events',
-  /** `${ticketId}:${userId}` → { ticketId, userId, at }: one follow per person per ticket. */
+  /** `${ticketId}:${userId}` → { ticketId, userId, at, by? }: one follow per person per ticket (`by`: the unit that carried it). */
   ticketFollowers: 'ticket_followers',
   events: 'events',
   signups: 'signups',

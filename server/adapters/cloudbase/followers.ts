@@ -1,13 +1,40 @@
-import type { Ticket } from '../../../core/types'
-import type { Store } from '../../ports/store'
-import { type Db, fromDoc } from './client'
+import type { FollowerStore } from '../../ports/followers'
+import type { TicketChange } from '../../ports/tickets'
+import type { Db } from './client'
 import { COLLECTIONS as C } from './collections'
-import { readDocs } from './paging'
-
-type FollowerStore = Pick<Store, 'follow' | 'isFollowing' | 'listFollowers' | 'listFollowed'>
+import { inBatches, readDocs } from './paging'
+import { FOLLOWS_COUNTED, ticketFromDoc } from './ticket-doc'
 
 /** One follow per person per ticket: the link's document id says so. */
 export const followKey = (ticketId: string, userId: string): string => `${ticketId}:${userId}`
+
+/** How many link inserts run at once when a unit carries followers. */
+const CARRY_WIDTH = 10
+
+/** Follower writes another seam's unit of work brings with it. */
+export interface FollowerOps {
+  /**
+   * Carry followers to `follows.ticketId` for the unit `unitId`, safe to repeat. Each link is added with
+   * `by: unitId` (a duplicate = already following, not this unit's to count); then the links this unit made are
+   * counted and added to `followers` in one `$inc` guarded by `followsCounted $ne unitId`, which also records the
+   * unit. So a flush that dies after some links, or after the `$inc`, is finished by the next flush without
+   * counting anyone twice.
+   */
+  carry (follows: NonNullable<TicketChange['follows']>, unitId: string): Promise<void>
+}
+
+export function followerOps (db: Db): FollowerOps {
+  return {
+    async carry ({ ticketId, userIds, at }, unitId) {
+      await inBatches(userIds, CARRY_WIDTH, (userId) =>
+        db.insert(C.ticketFollowers, followKey(ticketId, userId), { ticketId, userId, at, by: unitId }))
+      const made = await db.count(C.ticketFollowers, [{ ticketId, by: unitId }])
+      if (made === 0) return
+      await db.update(C.tickets, { _id: ticketId, [FOLLOWS_COUNTED]: db._.neq(unitId) },
+        { followers: db._.inc(made), [FOLLOWS_COUNTED]: db._.push(unitId) })
+    }
+  }
+}
 
 export function followerStore (db: Db): FollowerStore {
   return {
@@ -36,7 +63,7 @@ export function followerStore (db: Db): FollowerStore {
       const ticketIds = page.items.map((d) => String(d.ticketId))
       if (ticketIds.length === 0) return { items: [], next: page.next }
       const docs = await db.find(C.tickets, [{ _id: db._.in(ticketIds) }], [], ticketIds.length)
-      const byId = new Map(docs.map((d) => [String(d._id), fromDoc<Ticket>(d)]))
+      const byId = new Map(docs.map((d) => [String(d._id), ticketFromDoc(d)]))
       return { items: ticketIds.flatMap((id) => byId.get(id) ?? []), next: page.next }
     }
   }

@@ -2,18 +2,24 @@ import * as tcb from '@cloudbase/node-sdk'
 import type { Store } from '../../ports/store'
 import { type CloudbaseApp, type Db, createDb } from './client'
 import { ALL_COLLECTIONS } from './collections'
+import { counterStore } from './counters'
 import { directoryStore } from './directory'
-import { followerStore } from './followers'
-import { messageStore } from './messages'
-import { photoReviewStore } from './photo-reviews'
+import { followerOps, followerStore } from './followers'
+import { messageOps, messageStore } from './messages'
+import { outboxFlusher } from './outbox'
+import { photoReviewOps, photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
-import { ticketStore } from './tickets'
-import { volunteerStore } from './volunteering'
+import { type FilingTuning, ticketStore } from './tickets'
+import { userStore } from './users'
+import { volunteerStore } from './volunteer'
 
 export { CloudbaseError } from './client'
 export { ALL_COLLECTIONS, COLLECTIONS } from './collections'
 
-interface Common {
+/** Timing knobs with production defaults; tests shorten them. */
+export type CloudbaseTuning = FilingTuning
+
+interface Common extends CloudbaseTuning {
   /** Prepended to every collection name (e.g. a per-run prefix for contract tests). */
   collectionPrefix?: string
 }
@@ -36,14 +42,19 @@ function dbOf (opts: CloudbaseStoreOptions): Db {
 /** The store on the CloudBase document database. See README.md for collections, indexes and limits. */
 export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
   const db = dbOf(opts)
+  const counters = counterStore(db)
+  const messages = messageOps(db)
+  const flush = outboxFlusher(db, { messages, photoReviews: photoReviewOps(db), followers: followerOps(db) })
   return {
+    ...userStore(db),
     ...directoryStore(db),
-    ...ticketStore(db),
+    ...ticketStore(db, counters, flush, { filingPatienceMs: opts.filingPatienceMs }),
     ...followerStore(db),
+    ...photoReviewStore(db),
     ...volunteerStore(db),
     ...surveyStore(db),
-    ...messageStore(db),
-    ...photoReviewStore(db),
+    ...messageStore(db, messages),
+    ...counters,
     // Stateless HTTP: nothing to close.
     close: async () => {}
   }

@@ -1,6 +1,6 @@
 import type { Page } from '../../../core/types'
-import type { PageQuery } from '../../ports/store'
-import { AppError } from '../../errors'
+import { StoreError } from '../../ports/errors'
+import type { PageQuery } from '../../ports/paging'
 import { type Cond, type Db, type Dir, type Doc, type Scalar, fromDoc } from './client'
 
 export const DEFAULT_LIMIT = 20
@@ -44,7 +44,7 @@ export function decodeCursor (sort: Sort, cursor: string): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3 || parsed[0] !== sort.field || typeof parsed[2] !== 'string' ||
       !(parsed[1] === null || ['string', 'number'].includes(typeof parsed[1]))) {
-    throw new AppError('VALIDATION', '分页参数无效，请从第一页重新加载')
+    throw new StoreError('INVALID_CURSOR', '分页参数无效，请从第一页重新加载。 / Invalid page cursor: reload from the first page.')
   }
   return { value: parsed[1] as Scalar, id: parsed[2] }
 }

@@ -1,9 +1,28 @@
 import type { PhotoReview } from '../../../core/types'
-import type { Store } from '../../ports/store'
+import type { PhotoReviewStore } from '../../ports/photo-reviews'
 import { fromDoc, type Db } from './client'
 import { COLLECTIONS as C } from './collections'
 
-type PhotoReviewStore = Pick<Store, 'putPhotoReviews' | 'getPhotoReviews' | 'settlePhotoReview'>
+/** Review writes another seam's unit of work brings with it. */
+export interface PhotoReviewOps {
+  /**
+   * Put a review a unit holds, safe to repeat: a review already stored under the same trace id is left as it is,
+   * since WeChat's verdict may have settled it between two flushes of the same unit and must not be undone.
+   * A review of another trace is replaced, as putPhotoReviews does.
+   */
+  putOnce (review: PhotoReview): Promise<void>
+}
+
+export function photoReviewOps (db: Db): PhotoReviewOps {
+  return {
+    async putOnce (r) {
+      if (await db.insert(C.photoReviews, r.fileId, r)) return
+      const stored = await db.findById(C.photoReviews, r.fileId)
+      if (stored && stored.traceId === r.traceId) return
+      await db.replace(C.photoReviews, r.fileId, r)
+    }
+  }
+}
 
 /** One document per reviewed file, `_id` = file id; the pushed verdict finds it by `traceId`. */
 export function photoReviewStore (db: Db): PhotoReviewStore {

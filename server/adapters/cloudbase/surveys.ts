@@ -1,10 +1,8 @@
 import type { Survey, SurveyResponse } from '../../../core/types'
-import type { Store } from '../../ports/store'
+import type { SurveyStore } from '../../ports/surveys'
 import { type Cond, type Db, fromDoc } from './client'
 import { COLLECTIONS as C } from './collections'
 import { readPage } from './paging'
-
-type SurveyStore = Pick<Store, 'putSurvey' | 'getSurvey' | 'listSurveys' | 'addResponse' | 'listResponses'>
 
 /** One response per person per survey: the document id says so. */
 export const responseKey = (r: Pick<SurveyResponse, 'surveyId' | 'userId'>): string => `${r.surveyId}:${r.userId}`

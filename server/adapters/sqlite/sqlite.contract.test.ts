@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { aReportEvent, aTicket, aUser } from '../../store-contract/builders'
+import { aFiling, aTicket, aUser } from '../../store-contract/builders'
 import { describeStoreContract } from '../../store-contract/contract'
 import { createSqliteStore } from './index'
 
@@ -24,7 +24,7 @@ describe('sqlite file store', () => {
     const ticket = aTicket()
     const first = createSqliteStore({ file })
     await first.putUser(user)
-    await first.createTicket(ticket, aReportEvent(ticket))
+    await first.fileReport(aFiling(ticket))
     expect(await first.incrementCounter('k', 3)).toBe(3)
     await first.close()
 

@@ -1,16 +1,16 @@
 import nock from 'nock'
 import * as tcb from '@cloudbase/node-sdk'
-import type { Category, Grid, Message, Signup, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent } from '../../../core/types'
-import type { Store } from '../../ports/store'
+import type { Category, Grid, Message, Signup, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent } from '../../../../core/types'
+import type { Store } from '../../../ports/store'
 import { FakeCloudbase, interceptCloudbase } from './fake-cloudbase'
-import { createCloudbaseStore } from './index'
+import { type CloudbaseTuning, createCloudbaseStore } from '../index'
 
 /**
  * Jest wiring for adapter tests: no network at all (nock.disableNetConnect), every database request answered
  * by a FakeCloudbase, and the run fails on any unmatched request or unhandled rejection (the SDK can raise
  * one internally, which would crash Node 20).
  */
-export function useFakeCloudbase (): { fake: FakeCloudbase; store: Store } {
+export function useFakeCloudbase (tuning: CloudbaseTuning = {}): { fake: FakeCloudbase; store: Store } {
   const ctx = {} as { fake: FakeCloudbase; store: Store }
   const unmatched: string[] = []
   const rejections: unknown[] = []
@@ -28,7 +28,7 @@ export function useFakeCloudbase (): { fake: FakeCloudbase; store: Store } {
     interceptCloudbase(ctx.fake)
     // The SDK probes the Tencent Cloud metadata service to learn whether it runs inside the cloud: "no".
     nock('http://metadata.tencentyun.com').persist().get(/.*/).reply(404)
-    ctx.store = createCloudbaseStore({ app: tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' }) })
+    ctx.store = createCloudbaseStore({ app: tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' }), ...tuning })
   })
   afterEach(() => {
     nock.cleanAll()

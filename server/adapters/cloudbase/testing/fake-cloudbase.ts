@@ -6,10 +6,15 @@ import nock from 'nock'
  * - database.getDocument    → { data: { list: [JSON of each doc], limit, offset }, requestId }
  * - database.insertDocument → { data: { insertedIds }, requestId }
  * - database.modifyDocument → { data: { updated, matched, upsert_id }, requestId }
+ * - database.modifyAndReturnDoc (a query's updateAndReturn) → { data: { updated, doc: JSON of the first matching
+ *   document after the update, or null when none matched }, requestId }
  * - database.removeDocument → { data: { deleted }, requestId }
  * - database.calculateDocument (count) → { data: { total }, requestId }
  * - errors                  → { code, message, requestId } (the SDK throws them as TcbError)
- * It evaluates the EJSON query/update subset the adapter uses, and records every request for assertions.
+ * It evaluates the EJSON query/update subset the adapter uses ($eq $ne $lt $lte $gt $gte $in $exists $and $or;
+ * $set $inc $push), with MongoDB's meaning of null ({ f: null } and $ne null treat a missing field as null), and
+ * records every request for assertions.
+ * Each request is answered in one synchronous step, so an update (`$inc` included) is atomic as it is on the service.
  */
 type Doc = Record<string, unknown>
 
@@ -50,7 +55,9 @@ function cmp (a: unknown, b: unknown): number {
   return (a as string | number) < (b as string | number) ? -1 : (a === b ? 0 : 1)
 }
 
+/** MongoDB equality: an array matches a value it contains, and null matches null or a missing field. */
 function eq (val: unknown, x: unknown): boolean {
+  if (x === null) return val === null || val === undefined
   return Array.isArray(val) && !Array.isArray(x) ? val.some((v) => same(v, x)) : same(val, x)
 }
 
@@ -92,6 +99,7 @@ function applyUpdate (doc: Doc, update: Doc): Doc {
     for (const [path, v] of Object.entries(fields as Doc)) {
       if (op === '$set') setPath(out, path, v)
       else if (op === '$inc') setPath(out, path, Number(get(out, path) ?? 0) + Number(v))
+      else if (op === '$push') setPath(out, path, [...((get(out, path) as unknown[] | undefined) ?? []), ...(v as { $each: unknown[] }).$each])
       else throw new Error(`fake CloudBase: unsupported update operator ${op}`)
     }
   }
@@ -102,6 +110,8 @@ export class FakeCloudbase {
   readonly calls: Call[] = []
   private readonly collections = new Map<string, Map<string, Doc>>()
   private readonly faults: Array<{ action: string; code: string; message: string }> = []
+  /** Requests still answered before every later one fails (a cloud function that died); null = no cut. */
+  private answeredBeforeCut: number | null = null
   private readonly hooks: Array<{ action: string; run: (call: Call) => void }> = []
   private seq = 0
 
@@ -131,6 +141,18 @@ export class FakeCloudbase {
     this.hooks.push({ action, run })
   }
 
+  /**
+   * Answer the next `n` requests, then fail every later one with DATABASE_REQUEST_FAILED until `heal()`: the
+   * process stopped after its n-th request, so whatever it meant to send next never arrives.
+   */
+  cutAfter (n: number): void {
+    this.answeredBeforeCut = n
+  }
+
+  heal (): void {
+    this.answeredBeforeCut = null
+  }
+
   actions (): string[] {
     return this.calls.map((c) => `${c.action} ${c.collection}`)
   }
@@ -149,6 +171,10 @@ export class FakeCloudbase {
       multi: raw.multi as boolean | undefined,
       merge: raw.merge as boolean | undefined,
       upsert: raw.upsert as boolean | undefined
+    }
+    if (this.answeredBeforeCut !== null) {
+      if (this.answeredBeforeCut === 0) return { code: 'DATABASE_REQUEST_FAILED', message: 'simulated crash: request never sent', requestId }
+      this.answeredBeforeCut--
     }
     this.calls.push(call)
     const hook = this.hooks.findIndex((h) => h.action === call.action)
@@ -209,6 +235,13 @@ export class FakeCloudbase {
           col.set(String(d._id), next)
         }
         return { data: { updated, matched: hits.length, upsert_id: null } }
+      }
+      case 'database.modifyAndReturnDoc': {
+        const [hit] = found()
+        if (!hit) return { data: { updated: 0, doc: null } }
+        const next = applyUpdate(hit, call.data as Doc)
+        col.set(String(hit._id), next)
+        return { data: { updated: same(next, hit) ? 0 : 1, doc: JSON.stringify(next) } }
       }
       case 'database.calculateDocument':
         return { data: { total: found().length } }
