@@ -40,8 +40,36 @@ module.exports = {
       name: 'handlers-use-ports-only',
       comment: 'Handlers reach storage and platform services only through ports; adapters are chosen by a composition root.',
       severity: 'error',
-      from: { path: '^server/(handlers|router|functions|directory|paging)' },
+      from: { path: '^server/(handlers/|router|caller|notices|photo-check|directory|paging)' },
       to: { path: '^server/(adapters|gateway|cloud)/|better-sqlite3|@cloudbase' }
+    },
+    {
+      name: 'router-knows-no-handlers',
+      comment: 'The router validates, authorizes and maps errors for any action table; the registry wires tables to it.',
+      severity: 'error',
+      from: { path: '^server/router\\.ts$' },
+      to: { path: '^server/handlers/' }
+    },
+    {
+      name: 'adapters-fail-with-store-errors',
+      comment: 'An adapter refuses with StoreError (server/ports/errors.ts); the router alone turns it into an answer.',
+      severity: 'error',
+      from: { path: '^server/adapters/' },
+      to: { path: '^server/(errors|router|handlers/)' }
+    },
+    {
+      name: 'ports-are-interfaces',
+      comment: 'Ports name what the domain needs; they import core types and each other, nothing that implements them.',
+      severity: 'error',
+      from: { path: '^server/ports/' },
+      to: { pathNot: '^server/ports/|^core/' }
+    },
+    {
+      name: 'no-test-scaffolding-in-production',
+      comment: 'Builders, fakes, fixtures, contract suites and harnesses live in testing/ folders that production code never imports.',
+      severity: 'error',
+      from: { pathNot: '\\.test\\.tsx?$|(^|/)testing/|^e2e/|^bench/' },
+      to: { path: '(^|/)testing/|(^|/)fake-[^/]*$|^server/store-contract/' }
     },
     {
       name: 'cloud-functions-are-thin',

@@ -1,4 +1,4 @@
-import { aTicket } from '../../server/store-contract/builders'
+import { aTicket } from '../testing/builders'
 import { missingInput, transitionPatch, withinReopenWindow } from './apply'
 import { routeReport } from './route'
 import { canSeeLocation, canSeeReporter, timelineFor, visiblePhotos } from './visibility'

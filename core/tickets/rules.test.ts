@@ -1,4 +1,4 @@
-import { aCategory, aTicket } from '../../server/store-contract/builders'
+import { aCategory, aTicket } from '../testing/builders'
 import { reopenRefusal } from './apply'
 import { newTicket, reportableCategory, submitEvent } from './filing'
 import { carriedFollowers } from './followers'

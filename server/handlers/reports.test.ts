@@ -27,7 +27,7 @@ describe('reports.submit routes every report somewhere', () => {
     const { ticket, created } = ok(await app.as('dev-citizen')('reports', 'submit', report(centre(managed))))
     expect(created).toBe(true)
     expect(ticket).toMatchObject({ state: 'dispatched', gridId: managed.id, assigneeId: 'u-grid' })
-    const category = await app.store.getCategory('cat-E02-01')
+    const category = (await app.deps.directory.get()).categoriesById.get('cat-E02-01')
     expect(Date.parse(ticket.deadline) - Date.parse(app.clock.now())).toBe(category!.timeLimitHours * 3_600_000)
   })
 

@@ -1,4 +1,4 @@
-import { aTicket } from '../store-contract/builders'
+import { aTicket } from '../../core/testing/builders'
 import { openTestApp, type TestApp } from '../testing/app'
 
 describe('stats.headline at its guard', () => {

@@ -4,9 +4,7 @@ import type { PageQuery } from './paging'
 /** Grids and categories: data the office edits, read through the directory cache. */
 export interface DirectoryStore {
   putGrids (grids: Grid[]): Promise<void>
-  getGrid (id: string): Promise<Grid | null>
   listGrids (q: PageQuery): Promise<Page<Grid>>
   putCategories (categories: Category[]): Promise<void>
-  getCategory (id: string): Promise<Category | null>
   listCategories (q: PageQuery): Promise<Page<Category>>
 }

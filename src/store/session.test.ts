@@ -33,8 +33,10 @@ beforeEach(() => {
   useSession.setState({ me: null, status: 'idle', error: null })
   jest.spyOn(Taro, 'request').mockImplementation((async (o: Taro.request.Option) => {
     const userId = (o.data as { userId?: string } | undefined)?.userId ?? ''
-    const data = o.url === '/dev/login' && people[userId] ? { token: `tok-${userId}` } : { error: '没有这个演示账号' }
-    return { data, statusCode: 200, header: {}, cookies: [], errMsg: 'request:ok' }
+    // The gateway's one answer shape (server/gateway/http.ts).
+    const found = o.url === '/dev/login' && people[userId]
+    const data = found ? { ok: true, data: { token: `tok-${userId}`, user: people[userId] } } : { ok: false, error: { code: 'NOT_FOUND', message: '没有这个演示账号' } }
+    return { data, statusCode: found ? 200 : 404, header: {}, cookies: [], errMsg: 'request:ok' }
   }) as unknown as typeof Taro.request)
 })
 afterEach(() => jest.restoreAllMocks())

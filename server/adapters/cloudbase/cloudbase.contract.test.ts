@@ -1,4 +1,4 @@
-import { describeStoreContract } from '../../store-contract/contract'
+import { describeStoreContract } from '../../testing/store-contract/contract'
 import { type CloudbaseStoreOptions, clearCloudbaseCollections, createCloudbaseCollections, createCloudbaseStore } from './index'
 
 /*

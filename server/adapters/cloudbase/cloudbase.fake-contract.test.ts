@@ -1,4 +1,4 @@
-import { describeStoreContract } from '../../store-contract/contract'
+import { describeStoreContract } from '../../testing/store-contract/contract'
 import { useFakeCloudbase } from './testing/test-support'
 
 /*

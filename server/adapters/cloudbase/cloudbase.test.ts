@@ -171,7 +171,7 @@ describe('CloudBase store: other lists send their filter and order', () => {
 describe('CloudBase store: errors and setup', () => {
   it('surfaces an SDK error code in a thrown CloudbaseError', async () => {
     t.fake.failNext('database.getDocument', 'DATABASE_PERMISSION_DENIED', 'permission denied')
-    const err = await t.store.getGrid('g1').catch((e: unknown) => e)
+    const err = await t.store.listGrids({}).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(CloudbaseError)
     expect(err).toMatchObject({ code: 'DATABASE_PERMISSION_DENIED', message: expect.stringContaining('DATABASE_PERMISSION_DENIED') })
   })
@@ -200,7 +200,7 @@ describe('CloudBase store: errors and setup', () => {
   it('builds its own app from env and credentials, and applies the collection prefix', async () => {
     const store = createCloudbaseStore({ env: 'test-env', secretId: 'x', secretKey: 'y', collectionPrefix: 'p_' })
     t.fake.seed('p_grids', [aGrid()])
-    expect(await store.getGrid('g1')).toEqual(aGrid())
+    expect((await store.listGrids({})).items).toEqual([aGrid()])
     expect(t.fake.calls[0].collection).toBe('p_grids')
   })
 })

@@ -1,6 +1,6 @@
 import type { Category, Grid } from '../../../core/types'
 import type { DirectoryStore } from '../../ports/directory'
-import { type Db, fromDoc } from './client'
+import type { Db } from './client'
 import { COLLECTIONS as C } from './collections'
 import { inBatches, readPage } from './paging'
 
@@ -8,18 +8,11 @@ import { inBatches, readPage } from './paging'
 const PUT_WIDTH = 10
 
 export function directoryStore (db: Db): DirectoryStore {
-  const byId = async <T>(coll: string, id: string): Promise<T | null> => {
-    const doc = await db.findById(coll, id)
-    return doc ? fromDoc<T>(doc) : null
-  }
-
   return {
     putGrids: (grids) => inBatches(grids, PUT_WIDTH, (g) => db.replace(C.grids, g.id, g)),
-    getGrid: (id) => byId<Grid>(C.grids, id),
     listGrids: (q) => readPage<Grid>(db, C.grids, [], { field: 'code', dir: 'asc' }, q),
 
     putCategories: (categories) => inBatches(categories, PUT_WIDTH, (c) => db.replace(C.categories, c.id, c)),
-    getCategory: (id) => byId<Category>(C.categories, id),
     listCategories: (q) => readPage<Category>(db, C.categories, [], { field: 'code', dir: 'asc' }, q)
   }
 }

@@ -8,7 +8,7 @@ export interface PhotoReviewOps {
   /**
    * Put a review a unit holds, safe to repeat: a review already stored under the same trace id is left as it is,
    * since WeChat's verdict may have settled it between two flushes of the same unit and must not be undone.
-   * A review of another trace is replaced, as putPhotoReviews does.
+   * A review of another trace is replaced.
    */
   putOnce (review: PhotoReview): Promise<void>
 }
@@ -27,9 +27,6 @@ export function photoReviewOps (db: Db): PhotoReviewOps {
 /** One document per reviewed file, `_id` = file id; the pushed verdict finds it by `traceId`. */
 export function photoReviewStore (db: Db): PhotoReviewStore {
   return {
-    async putPhotoReviews (reviews) {
-      for (const r of reviews) await db.replace(C.photoReviews, r.fileId, r)
-    },
     async getPhotoReviews (fileIds) {
       if (fileIds.length === 0) return []
       const docs = await db.find(C.photoReviews, [{ fileId: db._.in(fileIds) }], [['fileId', 'asc']], fileIds.length)

@@ -16,9 +16,6 @@ export function photoReviewOps (db: Db): PhotoReviewOps {
 export function photoReviewStore (db: Db, ops: PhotoReviewOps): PhotoReviewStore {
   const byIds = db.prepare('SELECT doc FROM photo_reviews WHERE file_id IN (SELECT value FROM json_each(?)) ORDER BY file_id').pluck()
   const byTrace = db.prepare('SELECT doc FROM photo_reviews WHERE trace_id = ?').pluck()
-  const putAll = db.transaction((reviews: readonly PhotoReview[]) => {
-    for (const r of reviews) ops.put(r)
-  })
   const settle = db.transaction((traceId: string, status: 'passed' | 'rejected', at: string): PhotoReview | null => {
     const current = parseDoc<PhotoReview>(byTrace.get(traceId))
     if (!current) return null
@@ -27,7 +24,6 @@ export function photoReviewStore (db: Db, ops: PhotoReviewOps): PhotoReviewStore
     return next
   })
   return {
-    putPhotoReviews: async (reviews) => { putAll.immediate(reviews) },
     getPhotoReviews: async (fileIds) => (fileIds.length ? (byIds.all(JSON.stringify(fileIds)) as string[]).map((d) => JSON.parse(d) as PhotoReview) : []),
     settlePhotoReview: async (traceId, status, at) => settle.immediate(traceId, status, at)
   }

@@ -2,8 +2,9 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { aFiling, aTicket, aUser } from '../../store-contract/builders'
-import { describeStoreContract } from '../../store-contract/contract'
+import { aTicket, aUser } from '../../../core/testing/builders'
+import { aFiling } from '../../testing/store-contract/unit-builders'
+import { describeStoreContract } from '../../testing/store-contract/contract'
 import { createSqliteStore } from './index'
 
 const tempDirs: string[] = []

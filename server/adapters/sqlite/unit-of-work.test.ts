@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Message } from '../../../core/types'
 import { readAll } from '../../paging'
 import type { Store } from '../../ports/store'
-import { aReportEvent, aTicket, aTicketEvent } from '../../store-contract/builders'
+import { aReportEvent, aTicket, aTicketEvent } from '../../../core/testing/builders'
 import { createSqliteStore } from './index'
 
 const broken = (id: string): Message => ({ id, userId: null as unknown as string, ticketId: 't', title: 'x', body: 'x', read: false, at: '2026-11-20T00:00:00.000Z' })

@@ -1,4 +1,5 @@
 import nock from 'nock'
+import * as b from '../../../../core/testing/builders'
 import * as tcb from '@cloudbase/node-sdk'
 import type { Category, Grid, Message, Signup, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent } from '../../../../core/types'
 import type { Store } from '../../../ports/store'
@@ -46,47 +47,17 @@ export function useFakeCloudbase (tuning: CloudbaseTuning = {}): { fake: FakeClo
 
 const T0 = '2025-03-01T08:00:00.000Z'
 
-export const aUser = (o: Partial<User> = {}): User => ({
-  id: 'u1', openid: 'openid-u1', nickname: '张三', roles: ['citizen'], gridIds: [], createdAt: T0, ...o
-})
-
-export const aGrid = (o: Partial<Grid> = {}): Grid => ({
-  id: 'g1', code: '110101001001001', name: '东华门一网格', district: '东城区', street: '东华门街道', community: '多福巷社区',
-  datum: 'GCJ-02', polygon: [[116.4, 39.9], [116.41, 39.9], [116.41, 39.91]], managerIds: [], population: 1200, ...o
-})
-
-export const aCategory = (o: Partial<Category> = {}): Category => ({
-  id: 'c1', code: '0101', kind: 'component', level: 2, parentCode: '01', name: '井盖', icon: 'manhole', timeLimitHours: 48,
-  department: '市政', duplicateRadiusM: 30, allowAnonymous: false, active: true, ...o
-})
-
-export const aTicket = (o: Partial<Ticket> = {}): Ticket => ({
-  id: 't1', clientRequestId: 'req-1', reporterId: 'u1', anonymous: false, categoryId: 'c1', description: '井盖缺失',
-  location: { lng: 116.405, lat: 39.905 }, address: '多福巷 3 号', gridId: 'g1', assigneeId: null, department: '市政',
-  state: 'triage', closeReason: null, mergedInto: null, photos: ['p1.jpg'], afterPhotos: [], deadline: '2025-03-03T08:00:00.000Z',
-  overdue: false, reworkCount: 0, followers: 0, rating: null, createdAt: T0, updatedAt: T0, dispatchedAt: null,
-  acceptedAt: null, resolvedAt: null, closedAt: null, version: 1, ...o
-})
-
-export const aTicketEvent = (o: Partial<TicketEvent> = {}): TicketEvent => ({
-  id: 'te1', ticketId: 't1', action: 'report', fromState: null, toState: 'triage', actorId: 'u1', actorRole: 'citizen',
-  note: '', at: T0, ...o
-})
-
-export const anEvent = (o: Partial<VolunteerEvent> = {}): VolunteerEvent => ({
-  id: 'e1', kind: 'service', title: '清洁家园', description: '', organizerId: 'u9', gridId: 'g1', address: '多福巷',
-  location: null, startAt: '2025-03-08T01:00:00.000Z', endAt: '2025-03-08T03:00:00.000Z', capacity: 2, taken: 0,
-  waitlistEnabled: false, cancelDeadline: '2025-03-07T01:00:00.000Z', status: 'published', createdAt: T0, ...o
-})
-
-export const aSignup = (o: Partial<Signup> = {}): Signup => ({
-  id: 's1', eventId: 'e1', userId: 'u1', status: 'confirmed', createdAt: T0, checkInAt: null, checkOutAt: null, hours: null, ...o
-})
-
-export const aResponse = (o: Partial<SurveyResponse> = {}): SurveyResponse => ({
-  id: 'r1', surveyId: 'sv1', userId: 'u1', gridId: 'g1', answers: { q1: [0], q2: '很好' }, at: T0, ...o
-})
-
-export const aMessage = (o: Partial<Message> = {}): Message => ({
-  id: 'm1', userId: 'u1', ticketId: 't1', title: '已受理', body: '你的随手拍已受理', read: false, at: T0, ...o
-})
+// The shared builders (core/testing/builders.ts), with the fixed ids these request-level tests name.
+export const aUser = (o: Partial<User> = {}): User => b.aUser({ id: 'u1', openid: 'openid-u1', createdAt: T0, ...o })
+export const aGrid = (o: Partial<Grid> = {}): Grid => b.aGrid({ id: 'g1', code: '110101001001001', ...o })
+export const aCategory = (o: Partial<Category> = {}): Category => b.aCategory({ id: 'c1', code: '0101', ...o })
+export const aTicket = (o: Partial<Ticket> = {}): Ticket =>
+  b.aTicket({ id: 't1', clientRequestId: 'req-1', reporterId: 'u1', categoryId: 'c1', gridId: 'g1', createdAt: T0, updatedAt: T0, ...o })
+export const aTicketEvent = (o: Partial<TicketEvent> = {}): TicketEvent =>
+  b.aTicketEvent({ id: 'te1', ticketId: 't1', actorId: 'u1', at: T0, ...o })
+export const anEvent = (o: Partial<VolunteerEvent> = {}): VolunteerEvent =>
+  b.aVolunteerEvent({ id: 'e1', organizerId: 'u9', gridId: 'g1', capacity: 2, taken: 0, waitlistEnabled: false, status: 'published', createdAt: T0, ...o })
+export const aSignup = (o: Partial<Signup> = {}): Signup => b.aSignup({ id: 's1', eventId: 'e1', userId: 'u1', status: 'confirmed', createdAt: T0, ...o })
+export const aResponse = (o: Partial<SurveyResponse> = {}): SurveyResponse =>
+  b.aSurveyResponse({ id: 'r1', surveyId: 'sv1', userId: 'u1', gridId: 'g1', at: T0, ...o })
+export const aMessage = (o: Partial<Message> = {}): Message => b.aMessage({ id: 'm1', userId: 'u1', ticketId: 't1', read: false, at: T0, ...o })

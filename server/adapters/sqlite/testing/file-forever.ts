@@ -1,5 +1,5 @@
 // Test scaffolding: files reports into a SQLite file until killed, printing each acknowledged ticket id.
-import { aReportEvent, aTicket } from '../../../store-contract/builders'
+import { aReportEvent, aTicket } from '../../../../core/testing/builders'
 import { createSqliteStore } from '../index'
 
 const store = createSqliteStore({ file: process.argv[2] })

@@ -1,5 +1,5 @@
-import { isStoreError } from '../ports/errors'
-import type { Store } from '../ports/store'
+import { isStoreError } from '../../ports/errors'
+import type { Store } from '../../ports/store'
 
 /** Adapters fail on purpose in one way only: StoreError with a code the router maps to the caller's answer. */
 export function errorContract (store: () => Store): void {

@@ -1,4 +1,4 @@
-import type { Store } from '../ports/store'
+import type { Store } from '../../ports/store'
 
 const oneToN = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1)
 const ascending = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)

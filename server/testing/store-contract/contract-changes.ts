@@ -1,6 +1,7 @@
-import type { Ticket, TicketEvent } from '../../core/types'
-import type { Store } from '../ports/store'
-import { aChange, aFiling, aMessage, aPhotoReview, aTicket, aTicketEvent, isoAt } from './builders'
+import type { Ticket, TicketEvent } from '../../../core/types'
+import type { Store } from '../../ports/store'
+import { aMessage, aPhotoReview, aTicket, aTicketEvent, isoAt } from '../../../core/testing/builders'
+import { aChange, aFiling } from './unit-builders'
 import { ids, readAllPages } from './pages'
 
 /** changeTicket: a compare-and-set on the version that writes its event and what the step brings, or nothing. */

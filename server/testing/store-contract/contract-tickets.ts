@@ -1,6 +1,7 @@
-import type { Ticket } from '../../core/types'
-import type { Store } from '../ports/store'
-import { aFiling, aReportEvent, aTicket, aTicketEvent, isoAt, rateKeys } from './builders'
+import type { Ticket } from '../../../core/types'
+import type { Store } from '../../ports/store'
+import { aReportEvent, aTicket, aTicketEvent, isoAt } from '../../../core/testing/builders'
+import { aFiling, rateKeys } from './unit-builders'
 import { byString, ids, readAllPages } from './pages'
 
 const newestFirst = (a: Ticket, b: Ticket): number => byString(b.createdAt, a.createdAt) || byString(b.id, a.id)

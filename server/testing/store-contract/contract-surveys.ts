@@ -1,5 +1,5 @@
-import type { Store } from '../ports/store'
-import { aMessage, aSurvey, aSurveyResponse, isoAt } from './builders'
+import type { Store } from '../../ports/store'
+import { aMessage, aSurvey, aSurveyResponse, isoAt } from '../../../core/testing/builders'
 import { ids, readAllPages } from './pages'
 
 export function surveyContract (store: () => Store): void {

@@ -1,4 +1,4 @@
-import type { Page } from '../../core/types'
+import type { Page } from '../../../core/types'
 
 /** Follow `next` until null; returns every page so tests can check page sizes too. */
 export async function readAllPages<T> (

@@ -1,8 +1,7 @@
 import type {
   Category, Grid, Message, PhotoReview, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent
-} from '../../core/types'
-import { DATUM } from '../../core/types'
-import type { ReportFiling, TicketChange } from '../ports/tickets'
+} from '../types'
+import { DATUM } from '../types'
 
 /** Test-data builders: one per entity, valid by default, so a test states only what matters to it. */
 
@@ -198,35 +197,4 @@ export function aMessage (o: Partial<Message> = {}): Message {
 export function aPhotoReview (o: Partial<PhotoReview> = {}): PhotoReview {
   const fileId = o.fileId ?? nextId('file')
   return { fileId, ownerId: 'user-reporter', status: 'pending', traceId: `trace-${fileId}`, at: isoAt(0), ...o }
-}
-
-/** The rate keys a filing of this reporter counts on (any two keys do: the store only adds to them). */
-export function rateKeys (reporterId: string): [string, string] {
-  return [`rate:${reporterId}:hour`, `rate:${reporterId}:day`]
-}
-
-/** A filing of `ticket` with its report event, counted on the reporter's rate keys and always admitted. */
-export function aFiling (ticket: Ticket, o: Partial<ReportFiling> = {}): ReportFiling {
-  return {
-    ticket,
-    event: aReportEvent(ticket),
-    rate: { keys: rateKeys(ticket.reporterId), admit: () => true },
-    photoReviews: [],
-    messages: [],
-    ...o
-  }
-}
-
-/** A workflow step on `ticket` at its current version, with an event and nothing else unless given. */
-export function aChange (ticket: Ticket, o: Partial<TicketChange> = {}): TicketChange {
-  return {
-    id: ticket.id,
-    expectedVersion: ticket.version,
-    patch: {},
-    event: aTicketEvent({ ticketId: ticket.id, action: 'dispatch', fromState: ticket.state, toState: 'dispatched', at: isoAt(5) }),
-    photoReviews: [],
-    follows: null,
-    messages: [],
-    ...o
-  }
 }

@@ -1,5 +1,6 @@
-import type { FilingResult, Store } from '../ports/store'
-import { aFiling, aMessage, aPhotoReview, aTicket, rateKeys } from './builders'
+import type { FilingResult, Store } from '../../ports/store'
+import { aMessage, aPhotoReview, aTicket } from '../../../core/testing/builders'
+import { aFiling, rateKeys } from './unit-builders'
 
 /** fileReport: the count, the decision and the filing as one unit, once per (reporter, clientRequestId). */
 export function filingContract (store: () => Store): void {

@@ -1,7 +1,7 @@
-import type { Signup } from '../../core/types'
-import { isStoreError } from '../ports/errors'
-import type { SeatOutcome, Store } from '../ports/store'
-import { aSignup, aVolunteerEvent, isoAt } from './builders'
+import type { Signup } from '../../../core/types'
+import { isStoreError } from '../../ports/errors'
+import type { SeatOutcome, Store } from '../../ports/store'
+import { aSignup, aVolunteerEvent, isoAt } from '../../../core/testing/builders'
 import { ids, readAllPages } from './pages'
 
 const count = (outcomes: SeatOutcome[], o: SeatOutcome): number => outcomes.filter((x) => x === o).length

@@ -1,5 +1,6 @@
-import type { Store } from '../ports/store'
-import { aChange, aFiling, aMessage, aReportEvent, aSurvey, aSurveyResponse, aTicket, isoAt } from './builders'
+import type { Store } from '../../ports/store'
+import { aMessage, aReportEvent, aSurvey, aSurveyResponse, aTicket, isoAt } from '../../../core/testing/builders'
+import { aChange, aFiling } from './unit-builders'
 import { readAllPages } from './pages'
 
 /** What 随手拍 needs beyond plain tickets: retries, nearby duplicates, overdue lists, followers, read messages. */
@@ -87,7 +88,8 @@ export function photoReviewContract (store: () => Store): void {
     const pending = (fileId: string, traceId: string | null) => ({ fileId, ownerId: 'u-1', status: 'pending' as const, traceId, at: isoAt(1) })
 
     it('stores reviews by file id and settles one by its trace id', async () => {
-      await store().putPhotoReviews([pending('f-a', 'trace-a'), pending('f-b', 'trace-b')])
+      const ticket = aTicket({ photos: ['f-a', 'f-b'] })
+      expect((await store().fileReport(aFiling(ticket, { photoReviews: [pending('f-a', 'trace-a'), pending('f-b', 'trace-b')] }))).outcome).toBe('filed')
       expect((await store().getPhotoReviews(['f-b', 'f-a', 'f-none'])).map((r) => r.fileId).sort()).toEqual(['f-a', 'f-b'])
       expect(await store().getPhotoReviews([])).toEqual([])
       const settled = await store().settlePhotoReview('trace-b', 'rejected', isoAt(5))

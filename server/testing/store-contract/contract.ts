@@ -1,4 +1,4 @@
-import type { Store } from '../ports/store'
+import type { Store } from '../../ports/store'
 import { changeContract } from './contract-changes'
 import { counterContract } from './contract-counters'
 import { directoryContract } from './contract-directory'
