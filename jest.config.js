@@ -11,7 +11,10 @@ const node = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(mjs|cjs|js|ts)$': '<rootDir>/__tests__/setup/node-transformer.js' },
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esmPackages})/)`],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json']
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  // A guard against a hung test, not a speed target: on a busy 2-core machine a concurrency or crash-loop test that
+  // takes 1 s when quiet can take several times that (benchmarks measure speed; tests never time anything).
+  testTimeout: 30_000
 }
 
 const pages = defineJestConfig({
@@ -26,6 +29,7 @@ const pages = defineJestConfig({
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esmPackages})/)`],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/taro-react.js'],
+  testTimeout: 30_000,
   moduleNameMapper: {
     '\\.(css|less|scss|sass|styl)$': '<rootDir>/__tests__/__mocks__/styleMock.js',
     '^@/(.*)$': '<rootDir>/src/$1'

@@ -254,6 +254,9 @@ describe('CloudBase store: a crash between the commit point and the end of the f
     }))
     await store.follow('orig', 'u1', '2025-03-01T09:00:00.000Z')
   }
+  // A test that fails mid-loop must not leave the next one with a cut transport.
+  afterEach(() => { t.fake.heal() })
+
   const isCommit = (c: typeof t.fake.calls[number]) =>
     c.action === 'database.modifyDocument' && !!(c.data as { $inc?: { version?: number } }).$inc?.version
 
@@ -277,7 +280,7 @@ describe('CloudBase store: a crash between the commit point and the end of the f
       expect(stateOf(prefix)).toEqual(stateOf('ref_'))
     }
     expect(stateOf('ref_').tickets.find((d) => d._id === 'orig')).toMatchObject({ followers: 3 })
-  })
+  }, 60_000) // many cut points, each a full unit over the faked HTTP API: slow on a busy machine, not a timing check
 
   it('changeTicket: the next change of the ticket finishes the unit first, exactly once', async () => {
     const ref = storeAt('ref2_')
@@ -295,7 +298,7 @@ describe('CloudBase store: a crash between the commit point and the end of the f
       expect(await store.recover()).toBe(0)
       expect(stateOf(prefix)).toEqual(stateOf('ref2_'))
     }
-  })
+  }, 60_000) // many cut points, each a full unit over the faked HTTP API: slow on a busy machine, not a timing check
 
   it('changeTicket: a crash before the commit point leaves nothing to recover and nothing written', async () => {
     const store = storeAt('pre_')
@@ -327,7 +330,7 @@ describe('CloudBase store: a crash between the commit point and the end of the f
         expect(stateOf(prefix)).toEqual(stateOf('fref_'))
       }
     }
-  })
+  }, 60_000) // many cut points, each a full unit over the faked HTTP API: slow on a busy machine, not a timing check
 
   it('fileReport: a crash after the decision but before the commit is finished by the retry without counting again', async () => {
     const filing = aFiling()
@@ -342,7 +345,7 @@ describe('CloudBase store: a crash between the commit point and the end of the f
     expect(await store.recover()).toBe(0)
     expect(await store.fileReport(filing)).toEqual({ outcome: 'filed', ticket: aTicket() })
     expect(stateOf('g_')).toEqual(stateOf('gref_'))
-  })
+  }, 60_000) // many cut points, each a full unit over the faked HTTP API: slow on a busy machine, not a timing check
 
   it('a second flush does not undo a verdict WeChat pushed between the two', async () => {
     const ref = storeAt('v_')
