@@ -1,11 +1,13 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 const root = resolve(__dirname, '..')
-export const SHOTS = join(root, 'e2e', 'screenshots')
+// E2E_WEB_ROOT / E2E_SHOTS let several people build and test side by side without sharing dist/h5.
+export const SHOTS = process.env.E2E_SHOTS ? resolve(process.env.E2E_SHOTS) : join(root, 'e2e', 'screenshots')
+const WEB_ROOT = process.env.E2E_WEB_ROOT ? resolve(process.env.E2E_WEB_ROOT) : join(root, 'dist/h5')
 
 export interface Gateway {
   url: string
@@ -18,7 +20,7 @@ export async function startGateway (): Promise<Gateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/gateway/main.ts')], {
     cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_ROOT: join(root, 'dist/h5') },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_ROOT },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true
   })
@@ -77,6 +79,7 @@ export async function settled (page: Page, selector: string): Promise<void> {
 }
 
 export async function shot (page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true })
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
 }
 
