@@ -29,6 +29,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' }
     ]
   },
+  // Inject only the components a page uses (DevTools' code-quality item LAZYCODE_LOADING_OPEN).
+  lazyCodeLoading: 'requiredComponents',
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
     'scope.userLocation': { desc: '用于确定问题发生的位置和所属网格' }
