@@ -11,10 +11,7 @@ const node = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.(mjs|cjs|js|ts)$': '<rootDir>/__tests__/setup/node-transformer.js' },
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esmPackages})/)`],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
-  // A guard against a hung test, not a speed target: on a busy 2-core machine a concurrency or crash-loop test that
-  // takes 1 s when quiet can take several times that (benchmarks measure speed; tests never time anything).
-  testTimeout: 30_000
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json']
 }
 
 const pages = defineJestConfig({
@@ -29,7 +26,6 @@ const pages = defineJestConfig({
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs', 'json'],
   transformIgnorePatterns: [`<rootDir>/node_modules/(?!(${esmPackages})/)`],
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup/taro-react.js'],
-  testTimeout: 30_000,
   moduleNameMapper: {
     '\\.(css|less|scss|sass|styl)$': '<rootDir>/__tests__/__mocks__/styleMock.js',
     '^@/(.*)$': '<rootDir>/src/$1'
@@ -38,4 +34,10 @@ const pages = defineJestConfig({
 delete pages.bail
 delete pages.verbose
 
-module.exports = { projects: [node, pages], modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'] }
+module.exports = {
+  projects: [node, pages],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/'],
+  // A guard against a hung test, not a speed target: on a busy 2-core machine a concurrency or crash-loop test that
+  // takes 1 s when quiet can take several times that (benchmarks measure speed; tests never time anything).
+  testTimeout: 30_000
+}

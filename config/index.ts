@@ -7,6 +7,8 @@ import prodConfig from './prod'
 // https://docs.taro.zone/docs/config
 // core/ sits beside src/ and is shared with the server: Taro must compile it too.
 const shared = { include: [path.resolve(__dirname, '..', 'core')] }
+// Large text: every font-size scales with --wm-scale (我的 → 文字大小), on both platforms.
+const textScale = { [path.resolve(__dirname, 'postcss-text-scale.js')]: { enable: true } }
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -27,6 +29,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: shared,
       postcss: {
         pxtransform: { enable: true, config: {} },
+        ...textScale,
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       webpackChain (chain) {
@@ -49,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        ...textScale,
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       webpackChain (chain) {

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { PAGES, pageLink, pageUrl } from './pages'
+import { PAGES, TAB_PAGES, isTabPage, pageLink, pageUrl } from './pages'
 
 interface AppConfig {
   pages: string[]
@@ -52,6 +52,14 @@ describe('page paths', () => {
   it('puts only main-package pages on the tab bar, and every page has its source file', () => {
     for (const t of config.tabBar?.list ?? []) expect(config.pages).toContain(t.pagePath)
     for (const p of named) expect([p, existsSync(join(ROOT, 'src', `${p}.tsx`))]).toEqual([p, true])
+  })
+
+  it('names the tab bar\'s pages as app.config.ts lists them, and tells a tab page by its url', () => {
+    expect([...TAB_PAGES]).toEqual((config.tabBar?.list ?? []).map((t) => t.pagePath))
+    expect(isTabPage(pageUrl(PAGES.report))).toBe(true)
+    expect(isTabPage(pageLink(PAGES.me))).toBe(true)
+    expect(isTabPage(pageUrl(PAGES.ticketDetail, { id: 't-1' }))).toBe(false)
+    expect(isTabPage(pageUrl(PAGES.notFound))).toBe(false)
   })
 
   it('builds the navigate form with a slash and the subscribe-message form without, query encoded', () => {

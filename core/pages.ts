@@ -6,6 +6,7 @@ export const PAGES = {
   home: 'pages/index/index',
   report: 'pages/report/index',
   me: 'pages/me/index',
+  notFound: 'pages/not-found/index',
   messages: 'packages/citizen/messages/index',
   myReports: 'packages/citizen/my-reports/index',
   survey: 'packages/citizen/survey/index',
@@ -14,6 +15,14 @@ export const PAGES = {
   gridInbox: 'packages/grid/inbox/index',
   adminTriage: 'packages/admin/triage/index'
 } as const
+
+/** The tab bar's pages: reached by switchTab (navigateTo refuses them), with no back button of their own. */
+export const TAB_PAGES: readonly PagePath[] = [PAGES.home, PAGES.report, PAGES.me]
+
+export function isTabPage (url: string): boolean {
+  const path = url.replace(/^\//, '').split('?')[0]
+  return TAB_PAGES.some((p) => p === path)
+}
 
 export type PageName = keyof typeof PAGES
 export type PagePath = (typeof PAGES)[PageName]

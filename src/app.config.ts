@@ -2,7 +2,8 @@ export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/report/index',
-    'pages/me/index'
+    'pages/me/index',
+    'pages/not-found/index'
   ],
   subPackages: [
     { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index', 'messages/index'] },
@@ -16,11 +17,14 @@ export default defineAppConfig({
     backgroundColor: '#ededed',
     navigationBarBackgroundColor: '#ededed',
     navigationBarTitleText: '文明共建',
-    navigationBarTextStyle: 'black'
+    navigationBarTextStyle: 'black',
+    // H5 draws WeChat's navigation bar (title, back, home) only when asked; WeChat draws it either way.
+    navigationStyle: 'default'
   },
   tabBar: {
-    color: '#7f7f7f',
-    selectedColor: '#07c160',
+    // Label colours readable on the bar (≥ 4.5:1 on #f7f7f7): WeChat's #7f7f7f / #07c160 are 3.7:1 / 2.2:1.
+    color: '#5c5c5c',
+    selectedColor: '#06773b',
     backgroundColor: '#f7f7f7',
     borderStyle: 'black',
     list: [

@@ -1,5 +1,6 @@
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../core/api'
 import { transport as platformTransport } from './call'
+import { notifySignedOut } from './signed-out'
 import { ApiError, type Transport } from './types'
 
 let transport: Transport = platformTransport
@@ -14,8 +15,12 @@ export async function call<F extends FunctionName, N extends ActionName<F>> (
   fn: F, action: N, input: ActionInput<F, N>
 ): Promise<ActionOutput<F, N>> {
   const result = await transport(fn, { action, ...(input as Record<string, unknown>) })
-  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details)
+  if (!result.ok) {
+    if (result.error.code === 'UNAUTHENTICATED') notifySignedOut()
+    throw new ApiError(result.error.code, result.error.message, result.error.details)
+  }
   return result.data as ActionOutput<F, N>
 }
 
-export { ApiError }
+export { ApiError, SIGN_IN_MESSAGE, errorText, isSignInNeeded } from './types'
+export { onSignedOut } from './signed-out'

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { getDevToken } from './call'
+import { notifySignedOut } from './signed-out'
 import { ApiError, NETWORK_MESSAGE } from './types'
 
 export interface UploadHandle {
@@ -21,7 +22,10 @@ export function uploadPhoto (filePath: string, onProgress: (percent: number) => 
         try {
           const body = JSON.parse(res.data) as { ok: boolean; data?: { fileId: string; url: string }; error?: { code: string; message: string } }
           if (body.ok && body.data) resolve(body.data)
-          else reject(new ApiError((body.error?.code ?? 'INTERNAL') as 'INTERNAL', body.error?.message ?? '上传失败，请重试'))
+          else {
+            if (body.error?.code === 'UNAUTHENTICATED') notifySignedOut()
+            reject(new ApiError((body.error?.code ?? 'INTERNAL') as 'INTERNAL', body.error?.message ?? '上传失败，请重试'))
+          }
         } catch {
           reject(new ApiError('INTERNAL', '上传失败，请重试'))
         }

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro'
 import type { Role } from '../../core/types'
-import { setTransport } from '../api'
+import { call, setTransport } from '../api'
 import { getDevToken } from '../api/call'
 import { fakeTransport } from '../testing/fake-transport'
+import { useReportDraft } from './report-draft'
 import { useSession } from './session'
 
 /**
@@ -30,7 +31,8 @@ beforeEach(() => {
   fake.calls.length = 0
   setTransport(fake.transport)
   Taro.removeStorageSync('wm.devToken')
-  useSession.setState({ me: null, status: 'idle', error: null })
+  useSession.setState({ me: null, status: 'idle', error: null, returnTo: null })
+  useReportDraft.getState().reset()
   jest.spyOn(Taro, 'request').mockImplementation((async (o: Taro.request.Option) => {
     const userId = (o.data as { userId?: string } | undefined)?.userId ?? ''
     // The gateway's one answer shape (server/gateway/http.ts).
@@ -85,6 +87,35 @@ describe('session store', () => {
     expect(session()).toMatchObject({ me: null, status: 'signedOut' })
     expect(getDevToken()).toBeNull()
     await session().load()
+    expect(session()).toMatchObject({ me: null, status: 'signedOut' })
+  })
+})
+
+describe('per-person state on a shared phone', () => {
+  const typeDraft = () => useReportDraft.getState().set({ description: '门口堆了垃圾', categoryId: 'cat-E01-01' })
+
+  it('signing out forgets the report draft, so the next person starts from an empty form', async () => {
+    await session().loginAs('u-zhang')
+    typeDraft()
+    const before = useReportDraft.getState().clientRequestId
+    session().logout()
+    expect(useReportDraft.getState()).toMatchObject({ description: '', categoryId: null, photos: [] })
+    expect(useReportDraft.getState().clientRequestId).not.toBe(before)
+    expect(JSON.parse(Taro.getStorageSync('wm.reportDraft')).state.description).toBe('')
+  })
+
+  it('another person signing in over the first forgets the draft; a visitor who signs in keeps theirs', async () => {
+    typeDraft()
+    await session().loginAs('u-zhang')
+    expect(useReportDraft.getState().description).toBe('门口堆了垃圾')
+    await session().loginAs('u-zhao')
+    expect(useReportDraft.getState().description).toBe('')
+  })
+
+  it('any call answering UNAUTHENTICATED marks the session signed out (a token the server no longer knows)', async () => {
+    await session().loginAs('u-zhang')
+    Taro.setStorageSync('wm.devToken', 'tok-u-gone')
+    await expect(call('users', 'me', {})).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
     expect(session()).toMatchObject({ me: null, status: 'signedOut' })
   })
 })

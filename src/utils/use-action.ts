@@ -1,8 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { SIGN_IN_MESSAGE, errorText } from '../api'
+import { useSession } from '../store/session'
 
 export interface ActionState<T> {
   data: T | null
   loading: boolean
+  /** The message to show; `SIGN_IN_MESSAGE` when nobody is signed in (StatusView then shows the sign-in prompt). */
   error: string | null
   reload: () => Promise<void>
 }
@@ -20,12 +23,24 @@ export function useAction<T> (load: () => Promise<T>, deps: readonly unknown[] =
     try {
       setData(await latest.current())
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(e))
     } finally {
       setLoading(false)
     }
   }, [])
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => { void reload() }, deps)
+  useReloadOnSignIn(error === SIGN_IN_MESSAGE, reload)
   return { data, loading, error, reload }
+}
+
+/** A page that met the sign-in prompt loads again once someone has signed in (it stays mounted meanwhile). */
+export function useReloadOnSignIn (waiting: boolean, reload: () => unknown): void {
+  const userId = useSession((s) => s.me?.id ?? null)
+  const waited = useRef(waiting)
+  waited.current = waiting
+  useEffect(() => {
+    if (userId && waited.current) void reload()
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [userId])
 }

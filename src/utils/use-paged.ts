@@ -1,5 +1,7 @@
 import { useState } from 'react'
 import type { Page } from '../../core/types'
+import { SIGN_IN_MESSAGE, errorText } from '../api'
+import { useReloadOnSignIn } from './use-action'
 
 type ItemOf<P> = P extends Page<infer T> ? T : never
 
@@ -7,6 +9,7 @@ export interface PagedList<P extends Page<unknown>> {
   items: Array<ItemOf<P>>
   next: string | null
   loading: boolean
+  /** The message to show; `SIGN_IN_MESSAGE` when nobody is signed in (StatusView then shows the sign-in prompt). */
   error: string | null
   /** Load from the first page (cursor null) or append the page after `cursor`. */
   load (cursor: string | null): Promise<P | null>
@@ -29,11 +32,12 @@ export function usePaged<P extends Page<unknown>> (fetchPage: (cursor: string | 
       setNext(page.next)
       return page
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(e))
       return null
     } finally {
       setLoading(false)
     }
   }
+  useReloadOnSignIn(error === SIGN_IN_MESSAGE, () => load(null))
   return { items, next, loading, error, load }
 }

@@ -2,8 +2,9 @@ import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../core/pages'
 import { setTransport } from '../../api'
-import { fakeTransport } from '../../testing/fake-transport'
+import { fakeTransport, until } from '../../testing/fake-transport'
 import { useSession } from '../../store/session'
+import { useTextSize } from '../../store/text-size'
 import Me from './index'
 
 const testUtils = new TestUtils()
@@ -16,7 +17,13 @@ beforeEach(() => {
     'users.messages': () => ({ ok: true, data: { items: [], next: null, unread: 0 } })
   }).transport)
   useSession.setState({ me: { ...zhao, roles: [...zhao.roles] }, status: 'ready', error: null })
-  jest.spyOn(Taro, 'request').mockImplementation((async () => ({ data: { users: [] }, statusCode: 200, header: {}, cookies: [], errMsg: 'request:ok' })) as unknown as typeof Taro.request)
+  // The local gateway's dev login (server/gateway/http.ts answers in the one shape).
+  jest.spyOn(Taro, 'request').mockImplementation((async (o: Taro.request.Option) => {
+    const data = o.url === '/dev/users' ? { ok: true, data: { users: [{ id: zhao.id, nickname: zhao.nickname, roles: [...zhao.roles] }] } } : { ok: true, data: { token: 'dev-grid' } }
+    return { data, statusCode: 200, header: {}, cookies: [], errMsg: 'request:ok' }
+  }) as unknown as typeof Taro.request)
+  jest.spyOn(Taro, 'switchTab').mockImplementation((async () => ({ errMsg: 'switchTab:ok' })) as unknown as typeof Taro.switchTab)
+  useTextSize.setState({ choice: 'system', system: 1 })
   jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
 })
 afterEach(() => {
@@ -28,13 +35,33 @@ afterEach(() => {
 describe('我的', () => {
   it('offers the areas of the signed-in roles only, and opens each one\'s page', async () => {
     await testUtils.mount(Me, { props: {} })
-    await testUtils.queries.waitForQuerySelector('.cells .cell .cell-title')
-    const titles = () => Array.from(document.querySelectorAll('.cells .cell .cell-title')).map((el) => el.textContent)
+    await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
+    const titles = () => Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)
     expect(titles()).toEqual(['消息', '我的随手拍', '问卷调查', '网格待办'])
     expect(Array.from(document.querySelectorAll('#me-roles [data-role]')).map((el) => el.getAttribute('data-role'))).toEqual(['citizen', 'grid_manager'])
 
-    const inbox = Array.from(document.querySelectorAll('.cells .cell')).find((el) => el.textContent?.includes('网格待办'))!
+    const inbox = Array.from(document.querySelectorAll('#me-areas .cell')).find((el) => el.textContent?.includes('网格待办'))!
     await testUtils.act(() => { testUtils.fireEvent.click(inbox) })
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.gridInbox) })
+  })
+
+  it('signing in from the sign-in prompt goes back to the page that asked', async () => {
+    useSession.setState({ me: null, status: 'signedOut', error: null, returnTo: pageUrl(PAGES.gridInbox) })
+    await testUtils.mount(Me, { props: {} })
+    await testUtils.queries.waitForQuerySelector('.demo-user[data-user="u-zhao"]')
+    await testUtils.act(async () => { testUtils.fireEvent.click(document.querySelector('.demo-user[data-user="u-zhao"]')!) })
+    await until(() => (Taro.navigateTo as jest.Mock).mock.calls.length > 0)
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.gridInbox) })
+    expect(useSession.getState()).toMatchObject({ status: 'ready', returnTo: null })
+  })
+
+  it('offers 文字大小 and keeps the choice: 特大 is 1.5×', async () => {
+    await testUtils.mount(Me, { props: {} })
+    await testUtils.queries.waitForQuerySelector('.text-size-option[data-scale="1.5"]')
+    const checked = () => document.querySelector('.text-size-option[aria-checked="true"] .cell-title')?.textContent
+    expect(checked()).toBe('跟随系统')
+    await testUtils.act(() => { testUtils.fireEvent.click(document.querySelector('.text-size-option[data-scale="1.5"]')!) })
+    expect(useTextSize.getState().choice).toBe(1.5)
+    expect(checked()).toBe('特大')
   })
 })

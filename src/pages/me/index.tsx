@@ -5,7 +5,10 @@ import { PAGES, pageUrl } from '../../../core/pages'
 import { ROLE_LABELS, type Role } from '../../../core/types'
 import { call } from '../../api'
 import { devLoginAvailable, listDemoUsers, type DemoUser } from '../../api/dev'
+import { PageShell } from '../../components/page-shell'
 import { useSession } from '../../store/session'
+import { TEXT_SCALES, TEXT_SCALE_LABELS, nearestScale, useTextSize, type TextChoice } from '../../store/text-size'
+import { openUrl } from '../../utils/navigate'
 import './index.css'
 
 const AREAS: Array<{ role: Role; title: string; desc: string; url: string }> = [
@@ -17,8 +20,40 @@ const AREAS: Array<{ role: Role; title: string; desc: string; url: string }> = [
   { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) }
 ]
 
+function setBadge (unread: number): void {
+  if (unread > 0) void Taro.setTabBarBadge({ index: 2, text: String(Math.min(99, unread)) }).catch(() => undefined)
+  else void Taro.removeTabBarBadge({ index: 2 }).catch(() => undefined)
+}
+
+/** 文字大小: 跟随系统 / 标准 / 大 / 特大, remembered on this phone. */
+function TextSizeSetting () {
+  const { choice, system, choose } = useTextSize()
+  const options: Array<{ value: TextChoice; title: string; desc?: string }> = [
+    { value: 'system', title: '跟随系统', desc: `按手机的字体设置：${TEXT_SCALE_LABELS[nearestScale(system)]}` },
+    ...TEXT_SCALES.map((s) => ({ value: s, title: TEXT_SCALE_LABELS[s], desc: s === 1 ? undefined : `文字放大到 ${s} 倍` }))
+  ]
+  return (
+    <View className='text-size' id='text-size'>
+      <View className='section-title' id='text-size-title'>文字大小</View>
+      <View className='cells' role='radiogroup' aria-labelledby='text-size-title'>
+        {options.map((o) => (
+          <View key={String(o.value)} className={`cell text-size-option${choice === o.value ? ' on' : ''}`} data-scale={String(o.value)}
+            role='radio' aria-checked={choice === o.value ? 'true' : 'false'} onClick={() => choose(o.value)}>
+            <View className='cell-body'>
+              <View className='cell-title'>{o.title}</View>
+              {o.desc && <View className='cell-desc'>{o.desc}</View>}
+            </View>
+            <Text className='check' aria-hidden='true'>{choice === o.value ? '✓' : ''}</Text>
+          </View>
+        ))}
+      </View>
+      <View className='card text-size-sample'>示例：随手拍下身边的问题，网格员会尽快处理。</View>
+    </View>
+  )
+}
+
 export default function Me () {
-  const { me, status, error, load, loginAs, logout } = useSession()
+  const { me, status, error, load, loginAs, logout, setReturnTo } = useSession()
   const [demo, setDemo] = useState<DemoUser[]>([])
   const [demoError, setDemoError] = useState<string | null>(null)
 
@@ -26,8 +61,7 @@ export default function Me () {
   useDidShow(() => {
     void load().then(() => call('users', 'messages', { limit: 1 })).then((m) => {
       setUnread(m.unread)
-      if (m.unread > 0) void Taro.setTabBarBadge({ index: 2, text: String(Math.min(99, m.unread)) }).catch(() => undefined)
-      else void Taro.removeTabBarBadge({ index: 2 }).catch(() => undefined)
+      setBadge(m.unread)
     }, () => setUnread(0))
   })
   useEffect(() => {
@@ -35,10 +69,26 @@ export default function Me () {
     listDemoUsers().then(setDemo, (e: Error) => setDemoError(e.message))
   }, [])
 
+  // Signed in from the sign-in prompt: back to the page that asked.
+  const signIn = async (userId: string) => {
+    await loginAs(userId)
+    const s = useSession.getState()
+    if (s.status !== 'ready') return
+    if (s.returnTo) {
+      setReturnTo(null)
+      void openUrl(s.returnTo)
+    }
+  }
+  const signOut = () => {
+    logout()
+    setUnread(0)
+    setBadge(0)
+  }
+
   return (
-    <View className='page me'>
+    <PageShell className='me'>
       <View className='profile'>
-        <View className='avatar'>{me ? me.nickname.slice(0, 1) : '?'}</View>
+        <View className='avatar' aria-hidden='true'>{me ? me.nickname.slice(0, 1) : '?'}</View>
         <View className='cell-body'>
           <View className='nickname' id='me-name'>{me ? me.nickname : status === 'loading' ? '正在登录…' : '未登录'}</View>
           <View className='roles' id='me-roles'>
@@ -49,14 +99,14 @@ export default function Me () {
       </View>
 
       {me && (
-        <View className='cells'>
+        <View className='cells' id='me-areas'>
           {AREAS.filter((a) => me.roles.includes(a.role)).map((a) => (
             <View key={a.url} className='cell' onClick={() => Taro.navigateTo({ url: a.url })}>
               <View className='cell-body'>
-                <View className='cell-title'>{a.title}{a.title === '消息' && unread > 0 && <Text className='badge-inline'>{unread}</Text>}</View>
+                <View className='cell-title'>{a.title}{a.title === '消息' && unread > 0 && <Text className='badge-inline' aria-label={`${unread} 条未读`}>{unread}</Text>}</View>
                 <View className='cell-desc'>{a.desc}</View>
               </View>
-              <Text className='cell-arrow'>›</Text>
+              <Text className='cell-arrow' aria-hidden='true'>›</Text>
             </View>
           ))}
         </View>
@@ -64,11 +114,12 @@ export default function Me () {
 
       {devLoginAvailable && (
         <View className='dev-login'>
-          <View className='section-title'>本地演示登录（仅本地网关提供）</View>
+          <View className='section-title'>{me ? '切换演示账号' : '选择一个演示账号登录'}（仅本地网关提供）</View>
+          {!me && <View className='card login-hint'>登录后可以随手拍上报问题、查看办理进度；网格员和文明办的账号还能办理案卷。</View>}
           {demoError && <View className='card error-text'>{demoError}</View>}
           <View className='cells'>
             {demo.map((u) => (
-              <View key={u.id} className={`cell demo-user ${me?.id === u.id ? 'current' : ''}`} data-user={u.id} onClick={() => void loginAs(u.id)}>
+              <View key={u.id} className={`cell demo-user ${me?.id === u.id ? 'current' : ''}`} data-user={u.id} onClick={() => void signIn(u.id)}>
                 <View className='cell-body'>
                   <View className='cell-title'>{u.nickname}</View>
                   <View className='cell-desc'>{u.roles.map((r) => ROLE_LABELS[r]).join(' · ')}</View>
@@ -77,9 +128,11 @@ export default function Me () {
               </View>
             ))}
           </View>
-          {me && <View className='cells'><View className='cell logout' onClick={logout}><View className='cell-body error-text'>退出登录</View></View></View>}
+          {me && <View className='cells'><View className='cell logout' id='me-logout' onClick={signOut}><View className='cell-body error-text'>退出登录</View></View></View>}
         </View>
       )}
-    </View>
+
+      <TextSizeSetting />
+    </PageShell>
   )
 }
