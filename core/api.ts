@@ -1,8 +1,9 @@
 import type { z } from 'zod'
 import type * as s from './schemas'
 import type {
-  EventView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
+  EventsView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
 } from './views'
+import type { DispatchOptionView, MergeCandidatesView } from './views'
 import type { Category, Grid, Page, Signup, Survey, User } from './types'
 
 /**
@@ -36,9 +37,14 @@ export interface ApiContract {
     verifyQueue: A<typeof s.pageInput, { items: TicketView[] }>
     get: A<typeof s.idInput, TicketDetailView>
     act: A<typeof s.ticketActInput, TicketView>
+    /** The office's pickers: tickets to merge into (nearby, or by number), managers to dispatch to (nearest first). */
+    mergeCandidates: A<typeof s.mergeCandidatesInput, MergeCandidatesView>
+    dispatchOptions: A<typeof s.idInput, DispatchOptionView[]>
+    /** 督办: urge the handler of an overdue ticket (the state stays; a timeline entry and a message). */
+    urge: A<typeof s.urgeInput, TicketView>
   }
   volunteer: {
-    events: A<typeof s.pageInput, Page<EventView>>
+    events: A<typeof s.pageInput, EventsView>
     signup: A<typeof s.signupInput, SignupView>
     cancel: A<typeof s.signupInput, { signup: Signup }>
   }

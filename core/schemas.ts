@@ -52,7 +52,12 @@ export const inboxInput = pageInput.extend({
   states: z.array(z.enum(['dispatched', 'accepted', 'resolved', 'rework'])).max(4).optional()
 })
 
-export const nearbyInput = z.object({ categoryId: id, location: gcjPoint })
+export const nearbyInput = z.object({
+  categoryId: id,
+  location: gcjPoint,
+  /** How far (metres) the point may be from the meant spot: a tap on a zoomed-out map, a rough GPS fix. */
+  toleranceM: z.number().finite().min(0, '位置精度无效').max(10_000, '位置精度无效').optional()
+})
 
 export const photoReviewedInput = z.object({ traceId: z.string().min(1).max(128), verdict: z.enum(['pass', 'review', 'reject']) })
 
@@ -70,3 +75,17 @@ export const statsInput = z.object({
   fromIso: z.iso.datetime().optional(),
   toIso: z.iso.datetime().optional()
 })
+
+/** The office's merge picker: candidates near the ticket, or the tickets a typed number names. */
+export const mergeCandidatesInput = z.object({
+  id,
+  number: z.string().trim().min(1, '请输入案卷编号').max(32, '编号太长').optional()
+})
+
+/** 督办: the office urges the handler of an overdue ticket. */
+export const urgeInput = z.object({
+  id,
+  expectedVersion: z.number().int().min(0).optional(),
+  note: shortText(200, '督办说明').default('')
+})
+export type UrgeInput = z.infer<typeof urgeInput>

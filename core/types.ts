@@ -109,6 +109,9 @@ export interface Ticket {
   deadline: string
   overdue: boolean
   reworkCount: number
+  /** How often the office urged (督办) the handler, and when last; absent on tickets never urged. */
+  urgeCount?: number
+  urgedAt?: string | null
   followers: number
   rating: Rating | null
   createdAt: string

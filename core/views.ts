@@ -1,6 +1,8 @@
 import type { Category, Grid, Message, Page, PhotoReviewStatus, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
 import type { Settings } from './settings'
 import type { TicketAction } from './tickets/workflow'
+import type { MapPlace, MapRoad } from './routing/map-features'
+import type { EventChoice } from './volunteer/event-choice'
 
 /** What actions answer: the shapes the phone shows. */
 
@@ -38,6 +40,8 @@ export interface TicketView extends Omit<Ticket, 'reporterId' | 'location' | 'cl
   categoryName: string
   gridName: string | null
   actions: TicketAction[]
+  /** The viewer may 督办 it now (an admin, an overdue ticket in hand, not urged within the hour): tickets.urge. */
+  mayUrge?: boolean
   /** Photos shown to this viewer that have not passed review yet (only their uploader sees them). */
   photoStatus: Record<string, PhotoReviewStatus>
 }
@@ -56,6 +60,10 @@ export interface LocateView {
 
 export interface GridMapView {
   grids: Array<Pick<Grid, 'id' | 'code' | 'name' | 'polygon'>>
+  /** Main roads and rivers of the grids' city, for orientation on the offline map (approximate). */
+  roads: MapRoad[]
+  /** Named places (landmarks, neighbourhoods) of the grids' city, for orientation on the offline map. */
+  places: MapPlace[]
 }
 
 /** A nearby open report a resident may follow instead of filing again (public fields only). */
@@ -78,6 +86,15 @@ export interface MessagesView extends Page<Message> {
 
 export interface EventView extends VolunteerEvent {
   mySignup: Signup | null
+  /** What this viewer can do with the event (core/volunteer/event-choice), decided by the server. */
+  choice: EventChoice
+  /** The viewer's live signup may still be cancelled. */
+  canCancel: boolean
+}
+
+/** The events list, with whether this viewer may sign up at all (only volunteers do). */
+export interface EventsView extends Page<EventView> {
+  canSignUp: boolean
 }
 
 export interface SignupView {
@@ -86,3 +103,29 @@ export interface SignupView {
 }
 
 export type { Category, Page, Rating, Role, Survey }
+export type { MapPlace, MapRoad }
+
+/** A ticket the office may merge a duplicate into, with what makes the merge doubtful (core/tickets/merge.ts). */
+export interface MergeCandidateView {
+  id: string
+  number: string
+  categoryName: string
+  description: string
+  gridName: string | null
+  address: string
+  state: Ticket['state']
+  createdAt: string
+  followers: number
+  distanceM: number
+  /** Another category, a place far away: spelled out for the confirm; empty when the two look alike. */
+  differences: string[]
+  /** Why it cannot be the original (closed, itself merged), or null. */
+  refusal: string | null
+}
+
+export interface MergeCandidatesView {
+  candidates: MergeCandidateView[]
+}
+
+/** A grid manager the office may dispatch to, best first (core/tickets/dispatch-suggest.ts). */
+export type { DispatchOption as DispatchOptionView } from './tickets/dispatch-suggest'

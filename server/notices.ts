@@ -26,6 +26,7 @@ async function resolveAudience (deps: Deps, a: Audience, t: Ticket): Promise<str
   switch (a) {
     case 'reporter': return [t.reporterId]
     case 'assignee': return t.assigneeId ? [t.assigneeId] : []
+    case 'handlers': return t.assigneeId ? [t.assigneeId] : [...((t.gridId && (await deps.directory.get()).gridsById.get(t.gridId)?.managerIds) || [])]
     case 'followers': return readAll((q) => deps.store.listFollowers(t.id, q), MAX_FOLLOWERS, '关注者')
     case 'admins': return (await readAll((q) => deps.store.listUsers({ ...q, role: 'admin' }), MAX_ADMINS, '文明办人员')).map((u) => u.id)
   }

@@ -1,6 +1,6 @@
 import { ticketActInput } from '../schemas'
 import type { TicketState } from '../types'
-import { RATING_LABELS, RATING_OPTIONS, deadlineRunning } from './labels'
+import { RATING_LABELS, RATING_OPTIONS, deadlineRunning, distanceLabel } from './labels'
 import { isOverdue } from './sla'
 import { STATE_KIND } from './workflow'
 
@@ -24,5 +24,11 @@ describe('rating labels', () => {
     expect([...RATING_OPTIONS.map((o) => o.value)].sort()).toEqual([...accepted].sort())
     expect(RATING_OPTIONS.map((o) => o.label)).toEqual(['满意', '基本满意', '不满意'])
     expect(RATING_OPTIONS.every((o) => o.label === RATING_LABELS[o.value])).toBe(true)
+  })
+})
+
+describe('distance labels', () => {
+  it('reads short distances in metres and long ones in kilometres', () => {
+    expect([3, 44, 450, 2400].map(distanceLabel)).toEqual(['不到 10 米', '约 40 米', '450 米', '2.4 公里'])
   })
 })

@@ -18,3 +18,11 @@ export const RATING_OPTIONS: ReadonlyArray<{ value: Rating; label: string; icon:
 export function deadlineRunning (ticket: Pick<Ticket, 'state'>): boolean {
   return stateKind(ticket.state) === 'open' && ticket.state !== 'resolved'
 }
+
+/** A distance as a person reads it: 不到 10 米, 约 80 米, 450 米, 2.4 公里. */
+export function distanceLabel (m: number): string {
+  if (m < 10) return '不到 10 米'
+  if (m < 100) return `约 ${Math.round(m / 10) * 10} 米`
+  if (m < 1000) return `${Math.round(m / 10) * 10} 米`
+  return `${(m / 1000).toFixed(1)} 公里`
+}

@@ -1,7 +1,9 @@
 import type { Message, Ticket } from '../types'
+import { ticketNumber } from './number'
 import { CLOSE_REASON_LABELS, type TicketAction } from './workflow'
 
-export type Audience = 'reporter' | 'followers' | 'assignee' | 'admins'
+/** `handlers`: the assignee, or — with nobody assigned — every manager of the ticket's grid. */
+export type Audience = 'reporter' | 'followers' | 'assignee' | 'handlers' | 'admins'
 
 export interface Notice {
   to: Audience
@@ -9,13 +11,18 @@ export interface Notice {
   body: string
 }
 
-type Event = TicketAction | 'submit' | 'markOverdue'
+type Event = TicketAction | 'submit' | 'markOverdue' | 'urge'
 
 /**
  * Who is told what when a ticket changes: every change that matters to the reporter or a follower, plus the
  * handler's and the office's work items. One place, so the in-app list and WeChat subscribe messages agree.
  */
-export function noticesFor (event: Event, t: Pick<Ticket, 'state' | 'closeReason' | 'mergedInto' | 'assigneeId' | 'deadline'>, categoryName: string, note: string): Notice[] {
+export function noticesFor (
+  event: Event,
+  t: Pick<Ticket, 'state' | 'closeReason' | 'mergedInto' | 'assigneeId' | 'deadline'> & Partial<Pick<Ticket, 'id' | 'createdAt'>>,
+  categoryName: string,
+  note: string
+): Notice[] {
   const about = `「${categoryName}」`
   const reason = note ? `：${note}` : ''
   const both = (title: string, body: string): Notice[] => [{ to: 'reporter', title, body }, { to: 'followers', title, body }]
@@ -47,6 +54,9 @@ export function noticesFor (event: Event, t: Pick<Ticket, 'state' | 'closeReason
       return [{ to: 'assignee', title: '案卷被重新打开', body: `${about}居民反馈问题复现，请返工${reason}` }]
     case 'markOverdue':
       return [{ to: 'assignee', title: '案卷已超期', body: `${about}已超过处理时限，请尽快处理` }, { to: 'admins', title: '超期督办', body: `${about}已超期，请督办` }]
+    case 'urge':
+      // The handler may hold several tickets of one category: the number says which.
+      return [{ to: 'handlers', title: '文明办督办', body: `${about}${t.id && t.createdAt ? `（编号 ${ticketNumber({ id: t.id, createdAt: t.createdAt })}）` : ''}已超过处理时限，文明办督促你尽快处理${reason}` }]
   }
 }
 

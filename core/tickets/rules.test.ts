@@ -149,7 +149,7 @@ describe('a step as data', () => {
 describe('messages for notices', () => {
   it('one per person per notice, never the actor, with ids from the step', () => {
     const notices = [{ to: 'reporter' as const, title: 'A', body: 'a' }, { to: 'followers' as const, title: 'B', body: 'b' }]
-    const audience = { reporter: ['r'], followers: ['f1', 'r', 'f1', 'x'], assignee: [], admins: [] }
+    const audience = { reporter: ['r'], followers: ['f1', 'r', 'f1', 'x'], assignee: [], handlers: [], admins: [] }
     const ms = messagesFor(notices, (a) => audience[a], { ticketId: 't1', eventId: 'e1', actorId: 'x', at: NOW })
     expect(ms.map((m) => [m.id, m.userId, m.title])).toEqual([['e1-m1', 'r', 'A'], ['e1-m2', 'f1', 'B'], ['e1-m3', 'r', 'B']])
     expect(ms.every((m) => m.ticketId === 't1' && m.read === false && m.at === NOW)).toBe(true)

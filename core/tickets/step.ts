@@ -50,3 +50,21 @@ export function overdueStep (ticket: Pick<Ticket, 'id' | 'state'>, eventId: stri
     }
   }
 }
+
+/** The office's 督办 as a step: the state stays; the ticket counts the urge and the timeline records it. */
+export function urgeStep (
+  ticket: Pick<Ticket, 'id' | 'state' | 'urgeCount'>,
+  who: { id: string },
+  eventId: string,
+  now: string,
+  note: string
+): Step {
+  const state: TicketState = ticket.state
+  return {
+    patch: { urgeCount: (ticket.urgeCount ?? 0) + 1, urgedAt: now, overdue: true, updatedAt: now },
+    event: {
+      id: eventId, ticketId: ticket.id, action: 'urge', fromState: state, toState: state,
+      actorId: who.id, actorRole: 'admin', note: note.trim() || '已超过处理时限，请尽快处理', at: now
+    }
+  }
+}

@@ -140,3 +140,42 @@ export function availableActions (
 ): TicketAction[] {
   return TRANSITIONS.filter((t) => decide(t.action, user, ticket).ok).map((t) => t.action)
 }
+
+/**
+ * Steps that leave the state as it is and are recorded in the timeline: the timer's overdue flag, and the office's
+ * 督办 (urging the handler of an overdue ticket). Part of the table so that who may take them is data too.
+ */
+export type InPlaceAction = 'markOverdue' | 'urge'
+
+export interface InPlaceStep {
+  action: InPlaceAction
+  step: '督办'
+  label: string
+  from: readonly TicketState[]
+  by: readonly Actor[]
+}
+
+export const IN_PLACE_STEPS: readonly InPlaceStep[] = [
+  { action: 'markOverdue', step: '督办', label: '超期提醒', from: ['triage', 'dispatched', 'accepted', 'rework'], by: ['system'] },
+  // Urging needs a handler to urge: a ticket in triage is the office's own work.
+  { action: 'urge', step: '督办', label: '文明办督办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] }
+]
+
+export function inPlaceStepFor (action: InPlaceAction): InPlaceStep {
+  const s = IN_PLACE_STEPS.find((x) => x.action === action)
+  if (!s) throw new Error(`unknown in-place step ${action}`)
+  return s
+}
+
+/** May this user take this in-place step on this ticket now? Deny by default, like decide(). */
+export function decideInPlace (
+  action: InPlaceAction,
+  user: ActingUser | 'system',
+  ticket: Pick<Ticket, 'reporterId' | 'assigneeId' | 'gridId' | 'state'>
+): { ok: true; step: InPlaceStep } | { ok: false; reason: 'FORBIDDEN' | 'CONFLICT' } {
+  const s = inPlaceStepFor(action)
+  const actors = actorsFor(user, ticket)
+  if (!s.by.some((a) => actors.includes(a))) return { ok: false, reason: 'FORBIDDEN' }
+  if (!s.from.includes(ticket.state)) return { ok: false, reason: 'CONFLICT' }
+  return { ok: true, step: s }
+}

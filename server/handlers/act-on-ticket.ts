@@ -1,9 +1,12 @@
 import { missingInput, reopenRefusal } from '../../core/tickets/apply'
+import { nearestGrid } from '../../core/tickets/dispatch-suggest'
 import { carriedFollowers } from '../../core/tickets/followers'
+import { mergeRefusal } from '../../core/tickets/merge'
 import { defaultAssignee, dispatchTarget } from '../../core/tickets/route'
-import { stepOf } from '../../core/tickets/step'
-import { decide, isHandler } from '../../core/tickets/workflow'
-import type { TicketActInput } from '../../core/schemas'
+import { stepOf, urgeStep } from '../../core/tickets/step'
+import { urgeRefusal } from '../../core/tickets/urge'
+import { decide, decideInPlace, isHandler } from '../../core/tickets/workflow'
+import type { TicketActInput, UrgeInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
@@ -16,12 +19,13 @@ import { toTicketView } from './ticket-view'
 
 const MAX_CARRIED_FOLLOWERS = 5_000
 
+const conflict = (t: Pick<Ticket, 'state' | 'version'>, message?: string) => new AppError('CONFLICT', message, { state: t.state, version: t.version })
+
 /**
  * One workflow step: core decides whether it may happen and what changes; the store applies the change with its
  * event, held photos, carried followers and messages in one unit, only if nobody else changed the ticket first.
  */
 export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: TicketActInput): Promise<TicketView> {
-  const conflict = (t: Pick<Ticket, 'state' | 'version'>) => new AppError('CONFLICT', undefined, { state: t.state, version: t.version })
   if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
   const d = decide(input.transition, me, ticket)
   if (!d.ok) throw d.reason === 'CONFLICT' ? conflict(ticket) : new AppError(d.reason)
@@ -46,9 +50,38 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
     follows: target.original ? await followsForMerge(deps, ticket, target.original, now) : null,
     messages: await ticketMessages(deps, input.transition, after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
   }
+  return commit(deps, me, change)
+}
+
+/**
+ * 督办: the office urges the handler of an overdue ticket. The state stays; the ticket counts the urge, the timeline
+ * records it and the handler is told — one unit of work, like a transition.
+ */
+export async function urgeTicket (deps: Deps, me: User, ticket: Ticket, input: UrgeInput): Promise<TicketView> {
+  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
+  const d = decideInPlace('urge', me, ticket)
+  if (!d.ok && d.reason === 'FORBIDDEN') throw new AppError('FORBIDDEN')
+  const now = deps.clock.now()
+  const refusal = urgeRefusal(ticket, now)
+  if (refusal || !d.ok) throw conflict(ticket, refusal ?? undefined)
+  const step = urgeStep(ticket, me, deps.ids.next('te'), now, input.note)
+  const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
+  return commit(deps, me, {
+    id: ticket.id,
+    expectedVersion: ticket.version,
+    patch: step.patch,
+    event: step.event,
+    photoReviews: [],
+    follows: null,
+    messages: await ticketMessages(deps, 'urge', after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
+  })
+}
+
+/** The change as one unit at the store, then the push; CONFLICT with the current state when someone was first. */
+async function commit (deps: Deps, me: User, change: TicketChange): Promise<TicketView> {
   const updated = await deps.store.changeTicket(change)
   if (!updated) {
-    const current = await deps.store.getTicket(ticket.id)
+    const current = await deps.store.getTicket(change.id)
     throw new AppError('CONFLICT', undefined, current ? { state: current.state, version: current.version } : undefined)
   }
   await pushMessages(deps, change.messages)
@@ -60,19 +93,25 @@ interface Target {
   original?: Ticket
 }
 
-/** Dispatch: core picks and checks the grid and manager. Merge: the original must exist and be another ticket. */
+/**
+ * Dispatch: core picks and checks the grid and manager; a manager named without a grid gets the ticket in their grid
+ * nearest its point. Merge: the original must exist, be another ticket, and still be open and not merged itself.
+ */
 async function resolveTarget (input: TicketActInput, ticket: Ticket, deps: Deps): Promise<Target> {
   if (input.transition === 'merge') {
     const original = input.mergedInto ? await deps.store.getTicket(input.mergedInto) : null
     if (!original || original.id === ticket.id) throw new AppError('NOT_FOUND', '要合并到的原案卷不存在')
+    const refusal = mergeRefusal(ticket, original)
+    if (refusal) throw conflict(ticket, refusal)
     return { patch: { mergedInto: original.id }, original }
   }
   if (input.transition !== 'dispatch') return { patch: {} }
   const dir = await deps.directory.get()
-  const grid = input.gridId ? dir.gridsById.get(input.gridId) ?? null : null
-  if (input.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')
-  const named = input.assigneeId ?? defaultAssignee(grid)
+  const namedGrid = input.gridId ? dir.gridsById.get(input.gridId) ?? null : null
+  if (input.gridId && !namedGrid) throw new AppError('NOT_FOUND', '网格不存在')
+  const named = input.assigneeId ?? defaultAssignee(namedGrid)
   const assignee = named ? await deps.store.getUser(named) : null
+  const grid = namedGrid ?? (assignee ? nearestGrid(ticket.location, assignee.gridIds, dir.gridsById)?.grid ?? null : null)
   const target = dispatchTarget(grid, assignee, { assigneeId: input.assigneeId })
   if (!target.ok) throw new AppError(target.code, target.message)
   return { patch: { gridId: target.gridId, assigneeId: target.assigneeId } }

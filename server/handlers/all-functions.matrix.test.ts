@@ -63,6 +63,10 @@ const POLICY: Record<string, PolicyRow> = {
   // Payload: accept a dispatched ticket (every transition is in reports-tickets.matrix.test.ts).
   'tickets.act': narrowed('canOpenTicket, then core decide(): accept is the assignee\'s or an admin\'s',
     row(                          U,        F,       F,           F,        F,        A,         F,      A,    U)),
+  // The office's pickers and 督办.
+  'tickets.mergeCandidates': row( U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'tickets.dispatchOptions': row( U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'tickets.urge': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'volunteer.events': row(        U,        A,       A,           A,        A,        A,         A,      A,    U),
   'volunteer.signup': row(        U,        F,       F,           A,        F,        F,         F,      F,    U),

@@ -184,6 +184,7 @@ describe('an identity forged in the request body is ignored', () => {
 
   it.each([
     ['tickets', 'triage'], ['tickets', 'overdue'], ['tickets', 'verifyQueue'], ['tickets', 'inbox'],
+    ['tickets', 'mergeCandidates'], ['tickets', 'dispatchOptions'], ['tickets', 'urge'],
     ['admin', 'grids'], ['admin', 'users'], ['admin', 'managers'], ['timer', 'sweep']
   ] as const)('a citizen claiming to be admin is refused %s.%s', async (fn, action) => {
     expect(outcomeOf(await callAs(app, cast.identity.reporter, fn, action, FORGED))).toBe('FORBIDDEN')

@@ -1,4 +1,5 @@
-import { availableActions } from '../../core/tickets/workflow'
+import { urgeRefusal } from '../../core/tickets/urge'
+import { availableActions, decideInPlace } from '../../core/tickets/workflow'
 import { canSeeLocation, canSeeReporter, visiblePhotos } from '../../core/tickets/visibility'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
@@ -12,6 +13,7 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
   await Promise.all(reporterIds.map(async (id) => { reporters.set(id, await deps.store.getUser(id)) }))
   const allPhotos = [...new Set(tickets.flatMap((t) => [...t.photos, ...t.afterPhotos]))]
   const reviews = new Map((await deps.store.getPhotoReviews(allPhotos)).map((r) => [r.fileId, r]))
+  const now = deps.clock.now()
   return tickets.map((t) => {
     const { clientRequestId: _omit, ...rest } = t
     const showReporter = canSeeReporter(viewer, t)
@@ -28,7 +30,8 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
       address: canSeeLocation(viewer, t) ? t.address : '',
       categoryName: dir.categoriesById.get(t.categoryId)?.name ?? '未知类别',
       gridName: t.gridId ? dir.gridsById.get(t.gridId)?.name ?? null : null,
-      actions: availableActions(viewer, t)
+      actions: availableActions(viewer, t),
+      mayUrge: decideInPlace('urge', viewer, t).ok && urgeRefusal(t, now) === null
     }
   })
 }

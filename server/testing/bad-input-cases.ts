@@ -223,6 +223,49 @@ const actCases: Case[] = [
   act('a citizen acting on a ticket not theirs answers FORBIDDEN', () => ({ id: t.foreign.id, transition: 'confirmFixed' }), 'FORBIDDEN', () => cast.identity.reporter)
 ]
 
+// ---------------------------------------------------------------------------------------------- the office's pickers and 督办
+
+const mergeCandidatesCases: Case[] = [
+  ...idCases('tickets', 'mergeCandidates', 'id', 't-nope'),
+  ...(
+    [
+      ['number empty', { number: '' }],
+      ['number only spaces', { number: '   ' }],
+      ['number of 10,000 chars', { number: HUGE }],
+      ['number a number', { number: 2612017 }],
+      ['number an object (query-operator junk)', { number: { $regex: '.*' } }],
+      ['number not a ticket number', { number: '随便写的' }],
+      ['number of an impossible day', { number: '261399-7K3Q' }],
+      ['number with a letter the alphabet lacks (U)', { number: '261201-7K3U' }]
+    ] as Array<[string, Record<string, unknown>]>
+  ).map(([name, extra]): Case => ({ name: `tickets.mergeCandidates: ${name}`, fn: 'tickets', action: 'mergeCandidates', payload: () => ({ id: t.dispatched.id, ...extra }), expected: V })),
+  {
+    name: 'tickets.mergeCandidates: a well-formed number that names nothing answers no candidates',
+    fn: 'tickets',
+    action: 'mergeCandidates',
+    payload: () => ({ id: t.dispatched.id, number: '990101-0000' }),
+    expected: 'allowed',
+    check: (d) => expect(d).toEqual({ candidates: [] })
+  },
+  { name: 'tickets.mergeCandidates: a grid manager answers FORBIDDEN', fn: 'tickets', action: 'mergeCandidates', payload: () => ({ id: t.dispatched.id }), expected: 'FORBIDDEN', as: () => cast.identity.assignedGm }
+]
+
+const urge = (name: string, payload: () => Record<string, unknown>, expected: Outcome = V, as?: () => Identity): Case =>
+  ({ name: `tickets.urge: ${name}`, fn: 'tickets', action: 'urge', payload, expected, as })
+
+const urgeCases: Case[] = [
+  ...idCases('tickets', 'urge', 'id', 't-nope'),
+  urge('note of 10,000 chars', () => ({ id: t.dispatched.id, note: HUGE })),
+  urge('note a number', () => ({ id: t.dispatched.id, note: 5 })),
+  urge('expectedVersion negative', () => ({ id: t.dispatched.id, expectedVersion: -1 })),
+  urge('expectedVersion a string', () => ({ id: t.dispatched.id, expectedVersion: '1' })),
+  // Well-formed, refused for what the ticket is; still nothing changes.
+  urge('a ticket within its deadline answers CONFLICT', () => ({ id: t.dispatched.id }), 'CONFLICT'),
+  urge('a ticket in triage (no handler yet) answers CONFLICT', () => ({ id: t.triage.id }), 'CONFLICT'),
+  urge('a stale expectedVersion answers CONFLICT', () => ({ id: t.dispatched.id, expectedVersion: 0 }), 'CONFLICT'),
+  urge('the grid manager urging answers FORBIDDEN', () => ({ id: t.dispatched.id }), 'FORBIDDEN', () => cast.identity.assignedGm)
+]
+
 // ---------------------------------------------------------------------------------------------- the rest
 
 const inboxStateCases: Case[] = (
@@ -268,7 +311,10 @@ const nearbyCases: Case[] = [
     .map((c) => (c.expected === 'NOT_FOUND' ? { ...c, expected: V } : c)),
   ...pointCases('reports', 'nearby', (point) => ({ categoryId: 'cat-E02-01', location: point })),
   { name: 'reports.nearby: location missing', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01' }), expected: V },
-  { name: 'reports.nearby: location null', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: null }), expected: V }
+  { name: 'reports.nearby: location null', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: null }), expected: V },
+  { name: 'reports.nearby: toleranceM negative', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: cast.spot, toleranceM: -1 }), expected: V },
+  { name: 'reports.nearby: toleranceM absurd', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: cast.spot, toleranceM: 1e9 }), expected: V },
+  { name: 'reports.nearby: toleranceM a string', fn: 'reports', action: 'nearby', payload: () => ({ categoryId: 'cat-E02-01', location: cast.spot, toleranceM: '100' }), expected: V }
 ]
 
 const systemCaller = () => ({ kind: 'system' as const })
@@ -375,6 +421,9 @@ export const CASES: Case[] = [
   ...inboxStateCases,
   ...ticketGetCases,
   ...actCases,
+  ...mergeCandidatesCases,
+  ...idCases('tickets', 'dispatchOptions', 'id', 't-nope'),
+  ...urgeCases,
   ...signupCases,
   ...cancelCases,
   ...idCases('surveys', 'get', 'id', 'sv-nope'),

@@ -1,7 +1,8 @@
 import type { ActionName, FunctionName } from '../../core/api'
 import type { Result } from '../../core/errors'
 import type { Ticket, VolunteerEvent } from '../../core/types'
-import type { TicketDetailView, TicketView } from '../../core/views'
+import type { DispatchOptionView, MergeCandidatesView, TicketDetailView, TicketView } from '../../core/views'
+import { overdueStep } from '../../core/tickets/step'
 import { isLiveSignup } from '../../core/volunteer/seats'
 import { readAll } from '../paging'
 import { SURVEY_ID } from '../seed/survey'
@@ -122,6 +123,38 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
         expect((result as { ok: true; data: TicketView }).data.state).toBe('accepted')
         expect(await w.app.store.getTicket(ticket!.id)).toMatchObject({ state: 'accepted', version: ticket!.version + 1 })
       }
+    },
+    mergeCandidates: {
+      async given (w) {
+        const ticket = await w.fresh('dispatched')
+        return { payload: { id: ticket.id }, ticket }
+      },
+      async allowed (_w, { ticket }, result) {
+        const found = (result as { ok: true; data: MergeCandidatesView }).data.candidates
+        expect(found.length).toBeGreaterThan(0)
+        expect(found.map((c) => c.id)).not.toContain(ticket!.id)
+      }
+    },
+    dispatchOptions: {
+      async given (w) {
+        const ticket = await w.fresh('triage')
+        return { payload: { id: ticket.id }, ticket }
+      },
+      async allowed (w, _given, result) {
+        // The point lies in 赵网格's grid: he is suggested first.
+        expect((result as { ok: true; data: DispatchOptionView[] }).data[0]).toMatchObject({ managerId: w.cast.userId.assignedGm, inGrid: true, suggested: true })
+      }
+    },
+    urge: {
+      async given (w) {
+        const ticket = await overdueTicket(w)
+        return { payload: { id: ticket.id, expectedVersion: ticket.version }, ticket }
+      },
+      async allowed (w, { ticket }, result) {
+        expect((result as { ok: true; data: TicketView }).data).toMatchObject({ state: 'dispatched', urgeCount: 1 })
+        const told = await w.app.store.listMessages({ userId: w.cast.userId.assignedGm!, limit: 5 })
+        expect(told.items.some((m) => m.ticketId === ticket!.id && m.title === '文明办督办')).toBe(true)
+      }
     }
   },
   volunteer: {
@@ -172,6 +205,18 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
   timer: {
     sweep: fixed()
   }
+}
+
+/** A fresh dispatched ticket past its deadline, flagged by the timer's step (the clock stays where it is). */
+async function overdueTicket (w: World): Promise<Ticket> {
+  const t = await w.fresh('dispatched')
+  const now = w.app.clock.now()
+  const step = overdueStep(t, `te-all-matrix-late-${t.id}`, now)
+  const late = await w.app.store.changeTicket({
+    id: t.id, expectedVersion: t.version, patch: { ...step.patch, deadline: new Date(Date.parse(now) - 3_600_000).toISOString() }, event: step.event, photoReviews: [], follows: null, messages: []
+  })
+  if (!late) throw new Error('could not make the ticket overdue')
+  return late
 }
 
 /** Published events that have not started, soonest first (the seed's have free seats). */

@@ -1,6 +1,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../core/pages'
+import { ticketNumber } from '../../core/tickets/number'
 import type { TicketState } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import { TicketCard } from './ticket-card'
@@ -36,6 +37,14 @@ describe('TicketCard', () => {
     await testUtils.queries.waitForQuerySelector('.ticket-card')
     const tag = deadlineTag()
     expect(tag ? `${tag.className}:${tag.textContent}` : null).toBe(expected)
+  })
+
+  it('shows the ticket number people can quote, and how often the office urged it', async () => {
+    const t = { ...ticket('accepted', '2026-11-20T17:00:00.000Z'), urgeCount: 2 }
+    await testUtils.mount(TicketCard, { props: { ticket: t, nowMs: NOW } })
+    const no = await testUtils.queries.waitForQuerySelector('.ticket-no')
+    expect(no.textContent).toBe(`编号 ${ticketNumber(t)}已督办 2 次`)
+    expect(ticketNumber(t)).toMatch(/^261118-/)
   })
 
   it('opens the ticket detail page', async () => {

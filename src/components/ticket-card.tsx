@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../core/pages'
 import { deadlineRunning } from '../../core/tickets/labels'
+import { ticketNumber } from '../../core/tickets/number'
 import { isOverdue } from '../../core/tickets/sla'
 import { STATE_KIND, STATE_LABELS } from '../../core/tickets/workflow'
 import type { TicketView } from '../../core/views'
@@ -30,9 +31,13 @@ export function TicketCard ({ ticket, nowMs, children }: Props) {
       </View>
       <View className='ticket-desc'>{ticket.description}</View>
       <View className='row ticket-meta'>
-        <Text className='muted'>{ticket.gridName ?? '未落入网格'} · {dateTime(ticket.createdAt)}</Text>
+        <Text className='ticket-where'>{ticket.gridName ?? '未落入网格'} · {dateTime(ticket.createdAt)}</Text>
         <View className='spacer' />
         {deadlineRunning(ticket) && <Text className={`tag ${isOverdue(ticket, new Date(nowMs).toISOString()) ? 'red' : 'blue'}`}>{deadlineText(ticket.deadline, nowMs)}</Text>}
+      </View>
+      <View className='row ticket-no'>
+        <Text>编号 {ticketNumber(ticket)}</Text>
+        {(ticket.urgeCount ?? 0) > 0 && <Text className='ticket-urged'>已督办 {ticket.urgeCount} 次</Text>}
       </View>
       {children}
     </View>

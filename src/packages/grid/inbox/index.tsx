@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { STATE_LABELS } from '../../../../core/tickets/workflow'
 import type { TicketView } from '../../../../core/views'
 import { call } from '../../../api'
+import { PageShell } from '../../../components/page-shell'
 import { StatusView } from '../../../components/status-view'
 import { TicketCard } from '../../../components/ticket-card'
 import { useAction } from '../../../utils/use-action'
@@ -31,7 +32,7 @@ export default function Inbox () {
 
   const now = Date.now()
   return (
-    <View className='page inbox'>
+    <PageShell className='inbox'>
       <View className='tabs'>
         {FILTERS.map((f) => (
           <View key={f} className={`tab ${filter === f ? 'on' : ''}`} onClick={() => setFilter(f)}>
@@ -52,6 +53,6 @@ export default function Inbox () {
           ))}
         </View>
       </StatusView>
-    </View>
+    </PageShell>
   )
 }

@@ -1,12 +1,16 @@
-import { View, Text, Textarea, Picker, Input, Button } from '@tarojs/components'
+import { View, Text, Textarea, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState, type ReactNode } from 'react'
+import { missingInput } from '../../../../core/tickets/apply'
 import { RATING_OPTIONS } from '../../../../core/tickets/labels'
 import type { Rating } from '../../../../core/types'
 import type { TicketAction } from '../../../../core/tickets/workflow'
-import type { TicketView } from '../../../../core/views'
-import { call } from '../../../api'
+import type { DispatchOptionView, MergeCandidateView, TicketView } from '../../../../core/views'
+import { call, errorText } from '../../../api'
 import { PhotoPicker, type PhotoList } from '../../../components/photo-picker'
+import { DispatchPicker } from '../../../components/ticket-dispatch-picker'
+import { MergePicker } from '../../../components/ticket-merge-picker'
+import '../../../components/ticket-ui.css'
 import type { DraftPhoto } from '../../../store/report-draft'
 
 /** A local photo list for after-photos (the report draft keeps its own, persisted). */
@@ -20,39 +24,85 @@ function usePhotoList (): PhotoList {
   }
 }
 
-/** The steps this person may take on this ticket now (the server decided them: `ticket.actions`). */
+/** Steps that first ask a question of their own, then send: each with its own words, never a shared "说明" box. */
+type Prompted = 'handBack' | 'rejectFix' | 'refer' | 'reject' | 'closeUnable' | 'reopen' | 'urge'
+
+interface Prompt {
+  button: string
+  title: string
+  placeholder: string
+  submit: string
+  /** A sentence under the title: what happens next. */
+  hint?: string
+  warn?: boolean
+}
+
+const PROMPTS: Record<Prompted, Prompt> = {
+  handBack: { button: '退回', title: '退回文明办重新分派', placeholder: '为什么退回？例如：不在本网格范围、属于物业管理', submit: '确认退回', hint: '文明办会重新派遣给合适的网格员或部门。' },
+  rejectFix: { button: '未解决，返工', title: '哪里还没有解决？', placeholder: '请写下还存在的问题，例如：还有一半小广告没撕掉', submit: '提交，请网格员返工', hint: '网格员会看到你写的内容，重新处理。' },
+  refer: { button: '转办', title: '转其他部门办理', placeholder: '转给哪个部门、为什么？例如：属供电公司设施，已转供电公司', submit: '确认转办并关闭', hint: '本案卷将关闭，上报人和关注者会收到通知。', warn: true },
+  reject: { button: '驳回', title: '驳回为无效上报', placeholder: '驳回的原因，例如：照片与描述不符', submit: '确认驳回', hint: '本案卷将关闭，上报人会收到通知和原因。', warn: true },
+  closeUnable: { button: '无法处理', title: '无法处理，结案', placeholder: '无法处理的原因，例如：产权不明，无法处置', submit: '确认结案', hint: '本案卷将关闭，上报人和关注者会收到通知和原因。', warn: true },
+  reopen: { button: '问题又出现了', title: '问题又出现了？', placeholder: '请说说现在的情况（可不填）', submit: '重新打开', hint: '案卷会回到网格员手中返工。' },
+  urge: { button: '督办', title: '督办：提醒处理人尽快办理', placeholder: '想对处理人说的话（可不填），例如：请今天下班前处理完', submit: '发送督办', hint: '处理人会收到消息，督办记入办理过程和超期统计。' }
+}
+
+const PROMPT_ORDER: Prompted[] = ['urge', 'handBack', 'rejectFix', 'refer', 'reject', 'closeUnable', 'reopen']
+
+type Panel = Prompted | 'merge'
+
+const NOTE_MAX = 500
+
+function NoteBox ({ value, onInput, placeholder, label, max = NOTE_MAX }: { value: string; onInput: (v: string) => void; placeholder: string; label: string; max?: number }) {
+  return (
+    <View>
+      <Textarea className='tk-note note-input' value={value} maxlength={max} placeholder={placeholder} ariaLabel={label} onInput={(e) => onInput(e.detail.value)} />
+      <View className='tk-count'>{value.length}/{max} 字</View>
+    </View>
+  )
+}
+
+function ActButton ({ label, onTap, off = false, kind = '', id }: { label: string; onTap: () => void; off?: boolean; kind?: '' | 'plain' | 'warn'; id?: string }) {
+  return (
+    <Button className={`tk-btn ${kind} ${off ? 'is-off' : ''}`} id={id} {...(off ? { disabled: true } : {})} onClick={onTap}>{label}</Button>
+  )
+}
+
+/** The steps this person may take on this ticket now (the server decided them: `ticket.actions`, `ticket.mayUrge`). */
 export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone: () => Promise<void> }) {
   const can = (a: TicketAction) => ticket.actions.includes(a)
-  const [note, setNote] = useState('')
+  const [panel, setPanel] = useState<Panel | null>(null)
+  const [promptNote, setPromptNote] = useState('')
+  const [formNote, setFormNote] = useState('')
   const [rating, setRating] = useState<Rating | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const after = usePhotoList()
-  const [managers, setManagers] = useState<Array<{ id: string; nickname: string; gridIds: string[] }>>([])
-  const [assignee, setAssignee] = useState<string | null>(null)
-  const [original, setOriginal] = useState('')
+  const [dispatchTo, setDispatchTo] = useState<DispatchOptionView | null>(null)
 
-  useEffect(() => {
-    if (can('dispatch')) call('admin', 'managers', {}).then(setManagers, () => setManagers([]))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [ticket.id, ticket.state])
+  const prompts = PROMPT_ORDER.filter((p) => (p === 'urge' ? ticket.mayUrge === true : can(p)))
+  if (ticket.actions.length === 0 && prompts.length === 0) return null
 
-  if (ticket.actions.length === 0) return null
+  const open = (p: Panel | null) => { setPanel(p); setPromptNote(''); setError(null) }
 
-  const act = async (transition: TicketAction, extra: Record<string, unknown> = {}, confirm?: string) => {
-    if (confirm) {
-      const ok = await Taro.showModal({ title: confirm, content: note ? `说明：${note}` : '', confirmColor: '#07c160' })
-      if (!ok.confirm) return
+  /** Send one step; the same check as the server first (core's missingInput), so a gap is named before anything is sent. */
+  const send = async (what: TicketAction | 'urge', note: string, extra: Record<string, unknown> = {}) => {
+    if (what !== 'urge') {
+      const missing = missingInput(what, { note, afterPhotos: [], ...extra }, ticket)
+      if (missing) { setError(missing); return }
     }
     setBusy(true)
     setError(null)
     try {
-      await call('tickets', 'act', { id: ticket.id, transition, expectedVersion: ticket.version, note, ...extra })
-      setNote('')
-      void Taro.showToast({ title: '已提交', icon: 'success' })
+      if (what === 'urge') await call('tickets', 'urge', { id: ticket.id, expectedVersion: ticket.version, note })
+      else await call('tickets', 'act', { id: ticket.id, transition: what, expectedVersion: ticket.version, note, ...extra })
+      setPanel(null)
+      setPromptNote('')
+      setFormNote('')
+      void Taro.showToast({ title: what === 'urge' ? '已督办' : '已提交', icon: 'success' })
       await onDone()
     } catch (e) {
-      setError((e as Error).message)
+      setError(errorText(e))
       if ((e as { code?: string }).code === 'CONFLICT') await onDone()
     } finally {
       setBusy(false)
@@ -61,45 +111,77 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
 
   const uploading = after.photos.some((p) => p.status !== 'done')
   const afterIds = after.photos.flatMap((p) => (p.fileId ? [p.fileId] : []))
+  const errorLine = error && <View className='tk-error error-text' id='act-error' ariaRole='alert'>{error}</View>
+
+  const verify = (can('confirmFixed') || can('rejectFix')) && (
+    <View className='act-verify'>
+      <View className='act-title'>问题解决了吗？请核查并评价</View>
+      <View className='rating-row' ariaRole='radiogroup' ariaLabel='评价'>
+        {RATING_OPTIONS.map((r) => (
+          <View key={r.value} className={`rating ${rating === r.value ? 'on' : ''}`} data-rating={r.value} ariaRole='radio' aria-checked={rating === r.value ? 'true' : 'false'}
+            onClick={() => setRating(r.value)}>{r.icon} {r.label}</View>
+        ))}
+      </View>
+    </View>
+  )
+
+  if (panel === 'merge') {
+    return (
+      <View className='card actions-card' id='ticket-actions'>
+        <MergePicker ticketId={ticket.id} busy={busy}
+          onMerge={(c: MergeCandidateView) => void send('merge', '', { mergedInto: c.id })} onCancel={() => open(null)} />
+        {errorLine}
+      </View>
+    )
+  }
+
+  if (panel) {
+    const p = PROMPTS[panel]
+    const ratingExtra = panel === 'rejectFix' && rating ? { rating } : {}
+    return (
+      <View className='card actions-card' id='ticket-actions'>
+        {panel === 'rejectFix' && verify}
+        <View className='act-prompt' data-prompt={panel}>
+          <View className='act-title'>{p.title}</View>
+          {p.hint && <View className='tk-hint'>{p.hint}</View>}
+          <NoteBox value={promptNote} onInput={setPromptNote} placeholder={p.placeholder} label={p.title} max={panel === 'urge' ? 200 : NOTE_MAX} />
+          {errorLine}
+          <View className='btn-row'>
+            <ActButton id='prompt-submit' label={p.submit} kind={p.warn ? 'warn' : ''} off={busy} onTap={() => void send(panel, promptNote, ratingExtra)} />
+            <ActButton label='取消' kind='plain' onTap={() => open(null)} />
+          </View>
+        </View>
+      </View>
+    )
+  }
+
+  const main: ReactNode[] = []
+  if (can('accept')) main.push(<ActButton key='accept' label='受理' off={busy} onTap={() => void send('accept', '')} />)
+  if (can('resolve')) main.push(<ActButton key='resolve' label='提交处理结果' off={busy || uploading || afterIds.length === 0} onTap={() => void send('resolve', formNote, { afterPhotos: afterIds })} />)
+  if (can('confirmFixed')) main.push(<ActButton key='confirmFixed' label='确认已解决' off={busy} onTap={() => void send('confirmFixed', formNote, rating ? { rating } : {})} />)
+  if (can('dispatch')) {
+    main.push(<ActButton key='dispatch' label='派遣' off={busy || !dispatchTo} onTap={() => { if (dispatchTo) void send('dispatch', '', { assigneeId: dispatchTo.managerId, gridId: dispatchTo.gridId }) }} />)
+  }
+  const secondary: ReactNode[] = prompts.map((p) => <ActButton key={p} label={PROMPTS[p].button} kind='plain' off={busy} onTap={() => open(p)} />)
+  if (can('merge')) secondary.splice(prompts.includes('urge') ? 1 : 0, 0, <ActButton key='merge' label='合并重复' kind='plain' off={busy} onTap={() => open('merge')} />)
 
   return (
     <View className='card actions-card' id='ticket-actions'>
-      {(can('confirmFixed') || can('rejectFix')) && (
-        <View className='act-verify'>
-          <View className='act-title'>问题解决了吗？请核查并评价</View>
-          <View className='rating-row'>
-            {RATING_OPTIONS.map((r) => <View key={r.value} className={`rating ${rating === r.value ? 'on' : ''}`} data-rating={r.value} onClick={() => setRating(r.value)}>{r.icon} {r.label}</View>)}
-          </View>
-        </View>
-      )}
+      {verify}
+      {can('confirmFixed') && <NoteBox value={formNote} onInput={setFormNote} placeholder='还想说点什么（可不填）' label='评价说明' />}
       {can('resolve') && (
         <View className='act-resolve'>
-          <View className='act-title'>处理结果（至少一张处理后照片）</View>
+          <View className='act-title'>提交处理结果</View>
+          <View className='tk-hint'>至少一张处理后的照片，并写明做了什么</View>
           <PhotoPicker list={after} label='处理后照片' />
+          <NoteBox value={formNote} onInput={setFormNote} placeholder='处理说明，例如：已铲除小广告并清洗墙面' label='处理说明' />
         </View>
       )}
-      {can('dispatch') && (
-        <Picker mode='selector' range={managers.map((m) => `${m.nickname}（${m.gridIds.length} 个网格）`)} onChange={(e) => setAssignee(managers[Number(e.detail.value)]?.id ?? null)}>
-          <View className='picker-field' id='dispatch-picker'>{assignee ? `派遣给：${managers.find((m) => m.id === assignee)?.nickname}` : '选择网格员 ›'}</View>
-        </Picker>
-      )}
-      {can('merge') && <Input className='picker-field' value={original} placeholder='重复时填写原案卷编号' onInput={(e) => setOriginal(e.detail.value.trim())} />}
-      <Textarea className='note-input' value={note} maxlength={500} placeholder='说明（退回、返工、驳回、转办时必填）' onInput={(e) => setNote(e.detail.value)} />
-      {error && <View className='error-text' id='act-error'>{error}</View>}
-      <View className='btn-row'>
-        {can('accept') && <Button className='btn-small' disabled={busy} onClick={() => void act('accept')}>受理</Button>}
-        {can('resolve') && <Button className='btn-small' disabled={busy || uploading || afterIds.length === 0} onClick={() => void act('resolve', { afterPhotos: afterIds })}>提交处理结果</Button>}
-        {can('confirmFixed') && <Button className='btn-small' disabled={busy} onClick={() => void act('confirmFixed', rating ? { rating } : {})}>确认已解决</Button>}
-        {can('rejectFix') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('rejectFix', rating ? { rating } : {}, '确认未解决，退回返工？')}>未解决，返工</Button>}
-        {can('dispatch') && <Button className='btn-small' disabled={busy || !assignee} onClick={() => void act('dispatch', { assigneeId: assignee })}>派遣</Button>}
-        {can('merge') && <Button className='btn-small plain' disabled={busy || !original} onClick={() => void act('merge', { mergedInto: original }, '合并为重复上报？')}>合并</Button>}
-        {can('handBack') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('handBack', {}, '退回文明办重新分派？')}>退回</Button>}
-        {can('refer') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('refer', {}, '转其他部门并关闭案卷？')}>转办</Button>}
-        {can('reject') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('reject', {}, '驳回为无效上报？')}>驳回</Button>}
-        {can('closeUnable') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('closeUnable', {}, '确认无法处理并结案？')}>无法处理</Button>}
-        {can('reopen') && <Button className='btn-small plain' disabled={busy} onClick={() => void act('reopen', {}, '问题又出现了，重新打开？')}>重新打开</Button>}
-      </View>
-      {!can('confirmFixed') && !can('accept') && <Text className='muted'>每一步都会记入办理过程，并通知相关的人</Text>}
+      {can('dispatch') && <DispatchPicker ticketId={ticket.id} value={dispatchTo} onChange={setDispatchTo} />}
+      {errorLine}
+      {main.length > 0 && <View className='btn-row act-main'>{main}</View>}
+      {secondary.length > 0 && <View className='btn-row act-more'>{secondary}</View>}
+      {!can('confirmFixed') && !can('accept') && <Text className='tk-hint act-foot'>每一步都会记入办理过程，并通知相关的人</Text>}
     </View>
   )
 }
