@@ -1,4 +1,5 @@
 import { pageInput, signupInput } from '../../core/schemas'
+import { canSignUp, eventChoice, SIGNUP_ROLES } from '../../core/volunteer/event-choice'
 import { cancelRefusal, isLiveSignup, signupRefusal } from '../../core/volunteer/seats'
 import { AppError } from '../errors'
 import { readAll } from '../paging'
@@ -16,16 +17,21 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       const page = await deps.store.listEvents({ ...q, fromIso: deps.clock.now() })
       const mine = await readAll((p) => deps.store.listSignups({ ...p, userId: me.id }), MAX_MY_SIGNUPS, '报名记录')
       const byEvent = new Map(mine.filter(isLiveSignup).map((s) => [s.eventId, s]))
+      const now = deps.clock.now()
       return {
-        items: page.items.filter((e) => e.status === 'published').map((e) => ({ ...e, mySignup: byEvent.get(e.id) ?? null })),
-        next: page.next
+        items: page.items.filter((e) => e.status === 'published').map((e) => {
+          const mySignup = byEvent.get(e.id) ?? null
+          return { ...e, mySignup, ...eventChoice(e, me, mySignup, now) }
+        }),
+        next: page.next,
+        canSignUp: canSignUp(me.roles)
       }
     }
   }),
 
   signup: action({
     input: signupInput,
-    access: { roles: ['volunteer'] },
+    access: { roles: SIGNUP_ROLES },
     async run ({ deps, user }, { eventId }) {
       const me = requireUser(user)
       const event = await deps.store.getEvent(eventId)
@@ -43,7 +49,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
   /** Cancel my signup before the deadline; a confirmed seat goes back to the event in the same step. */
   cancel: action({
     input: signupInput,
-    access: { roles: ['volunteer'] },
+    access: { roles: SIGNUP_ROLES },
     async run ({ deps, user }, { eventId }) {
       const me = requireUser(user)
       const refusal = cancelRefusal(await deps.store.getEvent(eventId), deps.clock.now())

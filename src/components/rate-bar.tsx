@@ -1,36 +1,61 @@
 import { View, Text } from '@tarojs/components'
+import {
+  formatCount, formatPercentShort, formatRate, rateStanding, standingText, type Direction
+} from '../../core/indicators/display'
 import type { RateView } from '../../core/views'
-import { percent } from '../utils/format'
 import './rate-bar.css'
 
 interface Props {
   label: string
   rate: RateView
+  /** Only a rate with a target is coloured as good or bad; without one it is drawn neutral. */
   target?: number
+  /** Which way is good (core/indicators/display: 返工率 is lower-is-better). */
+  direction?: Direction
   /** What the denominator counts, e.g. 样本 or 应结案. */
   base?: string
+  /** What the numerator counts, shown as a figure where the bar would be too thin to see (参与 68 人). */
+  counted?: string
 }
 
-/** A rate drawn as a bar, with its target marked and the sample size and 95% interval beside it. */
-export function RateBar ({ label, rate, target, base = '样本' }: Props) {
-  const width = rate.value === null ? 0 : Math.round(rate.value * 1000) / 10
-  const below = target !== undefined && rate.value !== null && rate.value < target
+/** Below this share a bar is too thin to see: the counts are shown big instead. */
+const THIN = 0.01
+
+/**
+ * A rate drawn as a bar, its target marked, and beside it in words whether the target is met (colour is never the
+ * only sign), with the sample size and 95% interval underneath.
+ */
+export function RateBar ({ label, rate, target, direction = 'higher', base = '样本', counted }: Props) {
+  const standing = rateStanding(rate.value, target, direction)
+  const verdict = standingText(rate.value, target, direction)
+  const shown = formatRate(rate.value)
+  const thin = rate.value !== null && rate.value < THIN && counted !== undefined
+  const width = rate.value === null ? 0 : Math.min(100, Math.round(rate.value * 1000) / 10)
+  const foot = [
+    `${base} ${formatCount(rate.denominator)}`,
+    rate.ci95 ? `95%区间 ${formatPercentShort(rate.ci95.low, 0)}–${formatPercentShort(rate.ci95.high, 0)}` : '',
+    target !== undefined ? `目标 ${direction === 'lower' ? '≤' : ''}${formatPercentShort(target)}` : '',
+    direction === 'lower' ? '越低越好' : ''
+  ].filter(Boolean).join(' · ')
+  const spoken = [`${label} ${shown}`, verdict, thin ? `${counted} ${formatCount(rate.numerator)} 人` : '', foot].filter(Boolean).join('，')
+
   return (
-    <View className='rate'>
-      <View className='row'>
+    <View className={`rate rate-${standing}`} data-standing={standing} ariaLabel={spoken}>
+      <View className='rate-head'>
         <Text className='rate-label'>{label}</Text>
-        <View className='spacer' />
-        <Text className={`rate-value ${below ? 'below' : ''}`}>{percent(rate.value)}</Text>
+        <View className='rate-spacer' />
+        <Text className='rate-value'>{shown}</Text>
       </View>
-      <View className='rate-track'>
-        <View className={`rate-fill ${below ? 'below' : ''}`} style={{ width: `${width}%` }} />
-        {target !== undefined && <View className='rate-target' style={{ left: `${target * 100}%` }} />}
-      </View>
-      <View className='rate-foot muted'>
-        {base} {rate.denominator}
-        {rate.ci95 ? ` · 95%区间 ${percent(rate.ci95.low, 0)}–${percent(rate.ci95.high, 0)}` : ''}
-        {target !== undefined ? ` · 目标 ${percent(target, 0)}` : ''}
-      </View>
+      {verdict && <View className='rate-verdict'>{standing === 'met' ? '✓ ' : ''}{verdict}</View>}
+      {thin
+        ? <View className='rate-count'>{counted} <Text className='rate-count-num'>{formatCount(rate.numerator)}</Text> 人</View>
+        : (
+          <View className='rate-track'>
+            <View className='rate-fill' style={{ width: `${width}%` }} />
+            {target !== undefined && <View className='rate-target' style={{ left: `${target * 100}%` }} />}
+          </View>
+          )}
+      <View className='rate-foot'>{foot}</View>
     </View>
   )
 }

@@ -31,12 +31,39 @@ describe('首页', () => {
     expect(text).toContain('样本 60 · 95%区间 74%–92% · 目标 80%')
     expect(text).toContain('满意率88.3%')
     expect(text).toContain('结案率80.0%')
-    expect(text).toContain('参与率0.0094%')
     expect(document.querySelector('.hero-sub')?.textContent).toContain('雨花区')
     expect(fake.calls).toEqual([{ fn: 'stats', event: { action: 'headline' } }])
-    // Below target is drawn in orange: satisfaction 88.3% < 90%.
-    const values = Array.from(document.querySelectorAll('.rate-value')).map((el) => el.className.includes('below'))
-    expect(values.slice(0, 3)).toEqual([false, false, true])
+  })
+
+  it('colours a rate by its target in the indicator\'s direction, and a rate without a target neutral', async () => {
+    setTransport(fakeTransport({ 'stats.headline': () => ({ ok: true, data: headline }) }).transport)
+    await testUtils.mount(Home, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#headline')
+    const standing = Object.fromEntries(Array.from(document.querySelectorAll('#headline .rate')).map((el) => [
+      el.querySelector('.rate-label')?.textContent, el.getAttribute('data-standing')
+    ]))
+    expect(standing).toEqual({
+      知晓率: 'met', 支持率: 'met', 满意率: 'missed', 参与率: 'none',
+      结案率: 'none', 按期结案率: 'none', 整改满意率: 'met', 返工率: 'none'
+    })
+    const rateText = (label: string) => Array.from(document.querySelectorAll('#headline .rate')).find((el) => el.querySelector('.rate-label')?.textContent === label)?.textContent ?? ''
+    // Met or missed is said in words too, not by colour alone.
+    expect(rateText('满意率')).toContain('距目标差 1.7 个百分点')
+    expect(rateText('知晓率')).toContain('已达标')
+    // 返工率: lower is better and there is no target, so it says which way is good and is never 已达标.
+    expect(rateText('返工率')).toContain('越低越好')
+    expect(rateText('返工率')).not.toContain('已达标')
+  })
+
+  it('shows a tiny 参与率 in 万分之 with the count of participants and the resident base', async () => {
+    setTransport(fakeTransport({ 'stats.headline': () => ({ ok: true, data: headline }) }).transport)
+    await testUtils.mount(Home, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#headline')
+    const participation = Array.from(document.querySelectorAll('#headline .rate')).find((el) => el.querySelector('.rate-label')?.textContent === '参与率')!
+    expect(participation.querySelector('.rate-value')?.textContent).toBe('万分之0.9')
+    expect(participation.textContent).toContain('已参与 120 人')
+    expect(participation.textContent).toContain('常住人口 127.2万')
+    expect(participation.querySelector('.rate-track')).toBeNull()
   })
 
   it('shows the error with a retry when the call fails, and loads on retry', async () => {
@@ -45,7 +72,7 @@ describe('首页', () => {
       'stats.headline': () => (fail ? { ok: false, error: { code: 'INTERNAL', message: '网络不通，请检查网络后重试' } } : { ok: true, data: headline })
     }).transport)
     await testUtils.mount(Home, { props: {} })
-    const retry = await testUtils.queries.waitForQuerySelector('.status-error .btn-small')
+    const retry = await testUtils.queries.waitForQuerySelector('.status-error .btn-plain')
     expect(document.querySelector('.status-error')?.textContent).toContain('网络不通')
     fail = false
     await testUtils.act(() => { testUtils.fireEvent.click(retry) })

@@ -2,9 +2,11 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import { call } from '../../../api'
+import { ResidentEmpty, ResidentListFoot } from '../../../components/resident-empty'
 import { StatusView } from '../../../components/status-view'
 import { dateTime } from '../../../utils/format'
 import { usePaged } from '../../../utils/use-paged'
+import { PageShell } from '../../../components/page-shell'
 import './index.css'
 
 /** 消息: every change that matters to me, newest first; opening the list marks them read. */
@@ -14,31 +16,46 @@ export default function Messages () {
     const first = await list.load(null)
     if (first && first.unread > 0) void call('users', 'readMessages', {}).catch(() => undefined)
   }
+  const more = () => { if (list.next && !list.loading) void list.load(list.next) }
   useDidShow(() => { void reload() })
-  useReachBottom(() => { if (list.next && !list.loading) void list.load(list.next) })
+  useReachBottom(more)
 
   const { items } = list
+  const first = items.length === 0
   return (
-    <View className='page messages'>
-      <StatusView loading={list.loading && items.length === 0} error={items.length ? null : list.error} empty={items.length === 0} emptyText='暂无消息' onRetry={() => void reload()}>
-        <View className='cells' id='message-list'>
-          {items.map((m) => (
-            <View key={m.id} className={`cell message ${m.read ? '' : 'unread'}`} onClick={() => m.ticketId && Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: m.ticketId }) })}>
-              <View className='cell-body'>
-                <View className='row'>
-                  {!m.read && <View className='dot' />}
-                  <Text className='cell-title'>{m.title}</Text>
-                  <View className='spacer' />
-                  <Text className='muted'>{dateTime(m.at)}</Text>
+    <PageShell className='messages'>
+      <StatusView signInReason='登录后可以查看你的消息' loading={list.loading && first} error={first ? list.error : null} onRetry={() => void reload()}>
+        {first
+          ? (
+            <ResidentEmpty
+              id='messages-empty' icon='🔔' title='还没有消息'
+              text='你上报或关注的问题有进展时——网格员受理、处理完成请你核查、合并或关闭——都会在这里通知你，有新消息时「我的」里会显示红点。'
+              action={{ label: '去随手拍上报问题', onClick: () => void Taro.switchTab({ url: pageUrl(PAGES.report) }) }}
+            />
+            )
+          : (
+            <View className='cells' id='message-list'>
+              {items.map((m) => (
+                <View
+                  key={m.id} className={`cell message ${m.read ? '' : 'unread'}`} ariaRole={m.ticketId ? 'link' : undefined}
+                  onClick={() => m.ticketId && Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: m.ticketId }) })}
+                >
+                  <View className='cell-body'>
+                    <View className='msg-head'>
+                      {!m.read && <View className='dot' ariaLabel='未读' />}
+                      <Text className='msg-title'>{m.title}</Text>
+                      <View className='spacer' />
+                      <Text className='msg-time'>{dateTime(m.at)}</Text>
+                    </View>
+                    <View className='msg-body'>{m.body}</View>
+                  </View>
+                  {m.ticketId && <Text className='cell-arrow' aria-hidden='true'>›</Text>}
                 </View>
-                <View className='cell-desc'>{m.body}</View>
-              </View>
-              {m.ticketId && <Text className='cell-arrow'>›</Text>}
+              ))}
             </View>
-          ))}
-        </View>
-        {list.next && <View className='status'>{list.loading ? '正在加载…' : '上拉加载更多'}</View>}
+            )}
+        <ResidentListFoot next={list.next} loading={list.loading} error={list.error} count={items.length} onMore={more} />
       </StatusView>
-    </View>
+    </PageShell>
   )
 }

@@ -1,0 +1,43 @@
+import type { Role, Signup, VolunteerEvent } from '../types'
+import { cancelRefusal, isLiveSignup, signupRefusal } from './seats'
+
+/**
+ * What a person can do with an event, so the list never offers a button the server will refuse:
+ * - organizing: the event is theirs (no signup for one's own event);
+ * - confirmed / waitlisted: they hold a seat or wait for one (cancel while `canCancel`);
+ * - closed: signup is over (the event has begun or is no longer published);
+ * - full: no seat and no waitlist — for everyone, so nobody taps 报名 to hear 名额已满;
+ * - register: seats are open but only volunteers sign up, and this person is not one yet;
+ * - waitlist / signup: a volunteer may join the waitlist or take a seat.
+ */
+export type EventChoice = 'organizing' | 'confirmed' | 'waitlisted' | 'closed' | 'full' | 'register' | 'waitlist' | 'signup'
+
+export interface EventChoiceView {
+  choice: EventChoice
+  /** A live signup may still be cancelled (before the event's cancellation deadline). */
+  canCancel: boolean
+}
+
+/** The roles that may sign up for events (the server's access rule for volunteer.signup says the same). */
+export const SIGNUP_ROLES: readonly Role[] = ['volunteer']
+
+export function canSignUp (roles: readonly Role[]): boolean {
+  return roles.some((r) => SIGNUP_ROLES.includes(r))
+}
+
+export function eventChoice (
+  event: Pick<VolunteerEvent, 'organizerId' | 'status' | 'startAt' | 'cancelDeadline' | 'capacity' | 'taken' | 'waitlistEnabled'>,
+  viewer: { id: string; roles: readonly Role[] },
+  mySignup: Pick<Signup, 'status'> | null,
+  nowIso: string
+): EventChoiceView {
+  if (event.organizerId === viewer.id) return { choice: 'organizing', canCancel: false }
+  if (mySignup && isLiveSignup(mySignup)) {
+    return { choice: mySignup.status === 'waitlisted' ? 'waitlisted' : 'confirmed', canCancel: cancelRefusal(event, nowIso) === null }
+  }
+  if (signupRefusal(event, nowIso)) return { choice: 'closed', canCancel: false }
+  const full = event.taken >= event.capacity
+  if (full && !event.waitlistEnabled) return { choice: 'full', canCancel: false }
+  if (!canSignUp(viewer.roles)) return { choice: 'register', canCancel: false }
+  return { choice: full ? 'waitlist' : 'signup', canCancel: false }
+}
