@@ -11,18 +11,25 @@ import { devLogin, launchBrowser, phonePage, settled, shot, SHOTS, startGateway,
  * The offline grid map (src/components/grid-map) on the 随手拍 page, in the H5 build: a `.grid-map` whose
  * root publishes data-bbox / data-view, so a test can turn a lng/lat into the pixel to tap:
  *   x = canvasBox.x + tx + sx·lng      y = canvasBox.y + ty − sy·lat
+ * and data-value (the picked point) / data-labels (the place and road names drawn now).
  * The page shows who handles the picked point in #report-where.
  */
 
 type Grid = GridMapView['grids'][number]
 interface View { sx: number; sy: number; tx: number; ty: number }
 
-async function gridMap (base: string): Promise<Grid[]> {
-  const res = await fetch(`${base}api/reports`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'gridMap' }) })
-  const body = await res.json() as { ok: boolean; data: GridMapView }
-  assert.ok(body.ok)
-  return body.data.grids
+async function api<T> (base: string, fn: string, body: Record<string, unknown>, token?: string): Promise<T> {
+  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }, body: JSON.stringify(body) })
+  const r = await res.json() as { ok: boolean; data: T; error?: { message: string } }
+  assert.ok(r.ok, r.error?.message)
+  return r.data
 }
+
+async function gridMap (base: string): Promise<GridMapView> {
+  return api<GridMapView>(base, 'reports', { action: 'gridMap' })
+}
+
+const labelsOf = async (page: Page): Promise<string[]> => JSON.parse((await page.locator('.grid-map').getAttribute('data-labels')) ?? '[]') as string[]
 
 async function viewOf (page: Page): Promise<View> {
   return JSON.parse((await page.locator('.grid-map').getAttribute('data-view')) ?? 'null') as View
@@ -43,12 +50,22 @@ async function pixelAt (page: Page, x: number, y: number): Promise<number[]> {
   }, [x, y])
 }
 
-/** The point the component reports in its caption ("经度 … 纬度 …"). */
-async function captionPoint (page: Page): Promise<GcjPoint> {
-  await page.waitForFunction(() => document.querySelector('.grid-map-caption')?.textContent?.includes('经度'))
-  const m = /经度 ([\d.]+)\s+纬度 ([\d.]+)/.exec(await page.locator('.grid-map-caption').innerText())
-  assert.ok(m, 'caption shows the picked coordinates')
-  return { lng: Number(m[1]), lat: Number(m[2]) }
+/** The point the component picked (data-value); its caption says where in words, never in coordinates. */
+async function pickedPoint (page: Page): Promise<GcjPoint> {
+  await page.waitForFunction(() => document.querySelector('.grid-map')?.getAttribute('data-value'))
+  const caption = await page.locator('.grid-map-caption').innerText()
+  assert.match(caption, /^已选：/)
+  assert.doesNotMatch(caption, /经度|纬度|GCJ|\d{3}\.\d{3}/)
+  return JSON.parse((await page.locator('.grid-map').getAttribute('data-value'))!) as GcjPoint
+}
+
+/** Is the canvas green (the highlighted grid) at one of these offsets from (x, y)? Labels or a road may cover some. */
+async function greenNear (page: Page, x: number, y: number): Promise<boolean> {
+  for (const [dx, dy] of [[12, 4], [-12, 4], [10, 12], [-10, 12], [14, -6], [-14, -6]]) {
+    const [r, g, b] = await pixelAt(page, x + dx, y + dy)
+    if (g > r + 25 && g > b + 10) return true
+  }
+  return false
 }
 
 /** A grid near the middle of the city: away from the map's edges and the zoom buttons. */
@@ -71,10 +88,13 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
   let browser: Browser
   let grids: Grid[]
 
+  let map: GridMapView
+
   before(async () => {
     gw = await startGateway()
     browser = await launchBrowser()
-    grids = await gridMap(gw.url)
+    map = await gridMap(gw.url)
+    grids = map.grids
   })
   after(async () => {
     await browser?.close()
@@ -106,7 +126,7 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
     const target = middleGrid(grids)
     const at = await pixelOf(page, target.centre)
     await page.mouse.click(at.x, at.y)
-    const picked = await captionPoint(page)
+    const picked = await pickedPoint(page)
     // Within a pixel of the lng/lat asked for, and routed like the server routes it.
     assert.ok(Math.abs(picked.lng - target.centre.lng) * v1.sx <= 1.5 && Math.abs(picked.lat - target.centre.lat) * v1.sy <= 1.5, JSON.stringify({ picked, want: target.centre }))
     const routed = index.locate(picked)
@@ -119,8 +139,7 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
     const local = { x: at.x - box.x, y: at.y - box.y }
     const [r, g] = await pixelAt(page, local.x + 5.5, local.y - 20)
     assert.ok(r > 200 && g < 130, `pin is red, got ${r},${g}`)
-    const [hr, hg, hb] = await pixelAt(page, local.x + 12, local.y + 4)
-    assert.ok(hg > hr + 25 && hg > hb + 10, `grid is highlighted green, got ${hr},${hg},${hb}`)
+    assert.ok(await greenNear(page, local.x, local.y), 'the picked grid is highlighted green')
     await page.locator('.grid-map').screenshot({ path: join(SHOTS, 'grid-map-02-picked-closeup.png') })
     await shot(page, 'grid-map-02-picked')
 
@@ -165,7 +184,7 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
     const target = middleGrid(grids)
     const at = await pixelOf(page, target.centre)
     await page.touchscreen.tap(at.x, at.y)
-    const picked = await captionPoint(page)
+    const picked = await pickedPoint(page)
     assert.ok(Math.abs(picked.lng - target.centre.lng) * moved.sx <= 1.5 && Math.abs(picked.lat - target.centre.lat) * moved.sy <= 1.5)
     await page.waitForFunction((n) => document.querySelector('#report-where')?.textContent?.includes(n), target.name)
     await page.waitForTimeout(300)
@@ -173,5 +192,68 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
     await shot(page, 'grid-map-03-touch')
     assert.deepEqual(errors, [])
     await context.close()
+  })
+  it('shows the district\'s main roads, rivers and place names, at 14 px or more, and more of them zoomed in', async () => {
+    const { page, errors } = await phonePage(browser)
+    await openReport(page, gw.url)
+    assert.ok(map.roads.length >= 8 && map.places.length >= 10, 'gridMap serves roads and places')
+    await page.waitForFunction(() => (JSON.parse(document.querySelector('.grid-map')?.getAttribute('data-labels') ?? '[]') as string[]).length > 0)
+    const fitted = await labelsOf(page)
+    const placeNames = new Set(map.places.map((p) => p.name))
+    const roadNames = new Set(map.roads.map((r) => r.name))
+    assert.ok(fitted.includes('长沙南站'), `the whole-district view names 长沙南站: ${fitted.join(' ')}`)
+    assert.ok(fitted.filter((n) => placeNames.has(n)).length >= 5, `at least 5 places: ${fitted.join(' ')}`)
+    assert.ok(fitted.filter((n) => roadNames.has(n)).length >= 3, `at least 3 roads: ${fitted.join(' ')}`)
+    // A road is drawn where the data puts it: 长沙大道's white fill (or its casing) at one of its vertices.
+    const box = (await page.locator('.grid-map-canvas').boundingBox())!
+    const road = map.roads.find((r) => r.name === '长沙大道')!
+    let onRoad = 0
+    for (const [lng, lat] of road.line) {
+      const at = await pixelOf(page, { lng, lat })
+      const [r, g, b] = await pixelAt(page, at.x - box.x, at.y - box.y)
+      if (at.x > box.x && at.x < box.x + box.width && r > 200 && g > 190 && b > 170) onRoad++
+    }
+    assert.ok(onRoad >= 2, `长沙大道 is drawn at its vertices (${onRoad})`)
+    await page.locator('.grid-map').screenshot({ path: join(SHOTS, 'grid-map-04-roads-labels-closeup.png') })
+    await shot(page, 'grid-map-04-roads-labels')
+
+    await page.locator('.grid-map-zoom-in').click()
+    await page.locator('.grid-map-zoom-in').click()
+    await page.waitForFunction((n) => (JSON.parse(document.querySelector('.grid-map')?.getAttribute('data-labels') ?? '[]') as string[]).join() !== n, fitted.join())
+    const zoomed = await labelsOf(page)
+    assert.ok(zoomed.length > 0)
+    await page.locator('.grid-map').screenshot({ path: join(SHOTS, 'grid-map-05-zoomed-closeup.png') })
+    // The buttons are 44 px and say what they do.
+    for (const sel of ['.grid-map-zoom-in', '.grid-map-zoom-out', '.grid-map-reset']) {
+      const b = (await page.locator(sel).boundingBox())!
+      assert.ok(b.width >= 44 && b.height >= 44, `${sel} is ${b.width}×${b.height}`)
+      assert.ok(await page.locator(sel).getAttribute('aria-label'))
+    }
+    assert.deepEqual(errors, [])
+  })
+
+  it('tapping a seeded report\'s own spot at the default zoom offers it as a nearby duplicate', async () => {
+    // tk-009: 非法小广告 at 东塘, filed 12 hours ago by another resident, still open.
+    const seeded = (await api<{ ticket: { id: string; categoryId: string; state: string; location: GcjPoint } }>(gw.url, 'tickets', { action: 'get', id: 'tk-009' }, 'dev-admin')).ticket
+    assert.equal(seeded.categoryId, 'cat-E02-01')
+    const { page, errors } = await phonePage(browser)
+    await openReport(page, gw.url)
+    await page.locator('.cat-search input').fill('小广告')
+    await page.locator('.cat-item[data-category="cat-E02-01"]').click()
+    await page.locator('.grid-map-canvas').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    const v = await viewOf(page)
+    const at = await pixelOf(page, seeded.location)
+    await page.mouse.click(at.x, at.y)
+    await pickedPoint(page)
+    // At this scale one pixel is more ground than the category's own 30 m duplicate radius …
+    assert.ok(111_320 / v.sy > 30, `one px is ${111_320 / v.sy} m`)
+    // … and still the report is offered, with its distance.
+    await page.locator(`#nearby [data-ticket="${seeded.id}"]`).waitFor({ timeout: 10_000 })
+    assert.match(await page.locator(`#nearby [data-ticket="${seeded.id}"]`).innerText(), /相距约 \d+ 米/)
+    assert.match(await page.locator('.grid-map-caption').innerText(), /东塘附近/)
+    assert.match(await page.locator('.grid-map-hint').innerText(), /误差约 ±\d+ 米，放大地图后点选会更准/)
+    await page.locator('#nearby').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await shot(page, 'grid-map-06-nearby-duplicate')
+    assert.deepEqual(errors, [])
   })
 })

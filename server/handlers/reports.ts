@@ -1,3 +1,4 @@
+import { duplicateSearchRadiusM, featuresWithin, ringsBbox } from '../../core/routing'
 import { bboxAround, duplicateCandidates } from '../../core/tickets/duplicates'
 import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, photoReviewedInput, reportInput } from '../../core/schemas'
 import { statesOfKind } from '../../core/tickets/workflow'
@@ -7,6 +8,7 @@ import { pushMessages } from '../notices'
 import { action, type ActionsOf } from '../router'
 import { requireUser } from '../caller'
 import { submitReport } from './submit-report'
+import { YUHUA_MAP_FEATURES } from '../seed/map-features'
 import { toTicketViews } from './ticket-view'
 
 const anyResident = { roles: ['citizen', 'volunteer', 'organizer', 'grid_manager', 'admin'] } as const
@@ -26,7 +28,10 @@ export const reportsActions: ActionsOf<'reports'> = {
     access: 'public',
     async run ({ deps }) {
       const dir = await deps.directory.get()
-      return { grids: dir.grids.map(({ id, code, name, polygon }) => ({ id, code, name, polygon })) }
+      const grids = dir.grids.map(({ id, code, name, polygon }) => ({ id, code, name, polygon }))
+      // Roads and places only for the city the grids are in (the demo city's data set: seed/map-features.ts).
+      const box = ringsBbox(grids.map((g) => g.polygon))
+      return { grids, ...(box ? featuresWithin(YUHUA_MAP_FEATURES, box) : { roads: [], places: [] }) }
     }
   }),
 
@@ -63,13 +68,15 @@ export const reportsActions: ActionsOf<'reports'> = {
   nearby: action({
     input: nearbyInput,
     access: 'signedIn',
-    async run ({ deps, user }, { categoryId, location }) {
+    async run ({ deps, user }, { categoryId, location, toleranceM }) {
       const me = requireUser(user)
       const dir = await deps.directory.get()
       const category = dir.categoriesById.get(categoryId)
       if (!category) throw new AppError('VALIDATION', '请选择一个具体的问题类别')
-      const page = await deps.store.listTickets({ categoryId, within: bboxAround(location, category.duplicateRadiusM), states: statesOfKind('open'), limit: 100 })
-      const found = duplicateCandidates(page.items, location, category, deps.clock.now()).slice(0, 5)
+      // A point tapped on a zoomed-out map (or from a rough GPS fix) is only known to within toleranceM.
+      const radiusM = duplicateSearchRadiusM(category.duplicateRadiusM, toleranceM)
+      const page = await deps.store.listTickets({ categoryId, within: bboxAround(location, radiusM), states: statesOfKind('open'), limit: 100 })
+      const found = duplicateCandidates(page.items, location, { id: category.id, duplicateRadiusM: radiusM }, deps.clock.now()).slice(0, 5)
       return Promise.all(found.map(async ({ ticket: t, distanceM }) => ({
         id: t.id,
         categoryName: category.name,

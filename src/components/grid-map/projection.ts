@@ -1,5 +1,5 @@
-import { ringBbox, type Bbox } from '../../../core/routing'
-import type { GcjPoint, GcjRing } from '../../../core/types'
+import { ringsBbox, type Bbox } from '../../../core/routing'
+import type { GcjPoint } from '../../../core/types'
 
 /**
  * Screen projection for the offline grid map: equirectangular, with longitude shrunk by cos(latitude) at
@@ -67,15 +67,5 @@ export function fit (bbox: LngLatBbox, width: number, height: number, padding = 
   return projection({ sx, sy, tx: width / 2 - sx * midLng, ty: height / 2 + sy * midLat })
 }
 
-/** Union of the rings' bounding boxes (core's ringBbox); rings without a usable box are skipped; null if none. */
-export function ringsBbox (rings: readonly GcjRing[]): LngLatBbox | null {
-  let out: LngLatBbox | null = null
-  for (const ring of rings) {
-    const b = ringBbox(ring)
-    if (!b) continue
-    out = out === null
-      ? { ...b }
-      : { minLng: Math.min(out.minLng, b.minLng), minLat: Math.min(out.minLat, b.minLat), maxLng: Math.max(out.maxLng, b.maxLng), maxLat: Math.max(out.maxLat, b.maxLat) }
-  }
-  return out
-}
+/** Union of the rings' bounding boxes; null if none (core's rule, re-exported for the map's callers). */
+export { ringsBbox }

@@ -90,7 +90,7 @@ describe('PhotoPicker', () => {
     await testUtils.act(async () => { uploads[0].fail() })
     await until(() => photos()[0]?.status === 'failed')
     const failed = document.querySelector('.photo-mask.failed')!
-    expect(failed.textContent).toBe('上传失败点击重试')
+    expect(failed.textContent).toBe('上传失败重试')
     expect(photos()[0].error).toBe('网络不通，请检查网络后重试')
 
     await testUtils.act(async () => { testUtils.fireEvent.click(failed) })
@@ -106,6 +106,8 @@ describe('PhotoPicker', () => {
     await testUtils.mount(Harness, { props: {} })
     await choose('blob:one', 'blob:two')
     const removeSecond = () => tiles()[1].querySelector('.photo-remove')!
+    // An icon-only ×: a screen reader says which photo it removes.
+    expect(tiles().map((t) => t.querySelector('.photo-remove')?.getAttribute('aria-label'))).toEqual(['删除第 1 张照片', '删除第 2 张照片'])
 
     confirmRemove = false
     await testUtils.act(async () => { testUtils.fireEvent.click(removeSecond()) })

@@ -52,20 +52,28 @@ export function PhotoPicker ({ list, max = MAX_REPORT_PHOTOS, label = '添加照
 
   return (
     <View className='photo-picker'>
-      {list.photos.map((p) => (
-        <View key={p.key} className={`photo ${p.status}`} data-status={p.status}>
-          <Image className='photo-img' mode='aspectFill' src={p.fileId ? photoUrl(p.fileId, true) : p.localPath} />
-          {p.status === 'uploading' && <View className='photo-mask'><Text>{Math.round(p.progress)}%</Text><View className='photo-bar' style={{ width: `${p.progress}%` }} /></View>}
-          {p.status === 'failed' && (
-            <View className='photo-mask failed' onClick={() => p.localPath && startUpload(list, p.key, p.localPath)}>
-              <Text>上传失败</Text><Text className='retry'>点击重试</Text>
+      {list.photos.map((p, i) => (
+        <View key={p.key} className={`photo photo-${p.status}`} data-status={p.status}>
+          <Image className='photo-img' mode='aspectFill' src={p.fileId ? photoUrl(p.fileId, true) : p.localPath} ariaLabel={`第 ${i + 1} 张照片`} />
+          {p.status === 'uploading' && (
+            <View className='photo-mask'>
+              <Text className='photo-progress'>{Math.round(p.progress)}%</Text>
+              <View className='photo-bar' style={{ width: `${p.progress}%` }} />
             </View>
           )}
-          <View className='photo-remove' onClick={(e) => { e.stopPropagation(); remove(p) }}>×</View>
+          {p.status === 'failed' && (
+            <View className='photo-mask failed' ariaRole='button' ariaLabel={`第 ${i + 1} 张照片上传失败，点击重试`} onClick={() => p.localPath && startUpload(list, p.key, p.localPath)}>
+              <Text className='photo-failed-text'>上传失败</Text>
+              <Text className='photo-retry'>重试</Text>
+            </View>
+          )}
+          <View className='photo-remove' ariaRole='button' ariaLabel={`删除第 ${i + 1} 张照片`} onClick={(e) => { e.stopPropagation(); remove(p) }}>
+            <Text className='photo-remove-x'>×</Text>
+          </View>
         </View>
       ))}
       {list.photos.length < max && (
-        <View className='photo add' onClick={() => void choose()}>
+        <View className='photo add' ariaRole='button' ariaLabel={label} onClick={() => void choose()}>
           <Text className='add-plus'>＋</Text>
           <Text className='add-label'>{label}</Text>
         </View>

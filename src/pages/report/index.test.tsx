@@ -5,6 +5,7 @@ import type { Category } from '../../../core/types'
 import type { TicketView } from '../../../core/views'
 import { setTransport } from '../../api'
 import { useReportDraft } from '../../store/report-draft'
+import { useSession } from '../../store/session'
 import { fakeTransport, until } from '../../testing/fake-transport'
 import Report from './index'
 
@@ -23,7 +24,9 @@ const CATEGORIES: Category[] = [
   category({}),
   category({ id: 'cat-E02-01', code: 'E02-01', level: 2, parentCode: 'E02', name: '非法小广告', icon: '🧾' }),
   category({ id: 'cat-E01', code: 'E01', name: '市容环境', icon: '🧹' }),
-  category({ id: 'cat-E01-01', code: 'E01-01', level: 2, parentCode: 'E01', name: '暴露垃圾', icon: '🗑️', allowAnonymous: false })
+  category({ id: 'cat-E01-01', code: 'E01-01', level: 2, parentCode: 'E01', name: '暴露垃圾', icon: '🗑️', allowAnonymous: false }),
+  category({ id: 'cat-03', code: '03', kind: 'component', name: '市容环境', icon: '🏙️' }),
+  category({ id: 'cat-0301', code: '0301', kind: 'component', level: 2, parentCode: '03', name: '垃圾桶破损满溢', icon: '🗑️' })
 ]
 const GRIDS = [{ id: 'g1', code: '001', name: '侯家塘街道·01网格', polygon: [[113.0, 28.0], [113.02, 28.0], [113.02, 28.02], [113.0, 28.02]] as Array<[number, number]> }]
 
@@ -37,6 +40,7 @@ const filed = (id: string): TicketView => ({
 })
 
 let submitAnswers: Array<Result<unknown>> = []
+let locateAnswer: Result<unknown> | null = null
 let fake: ReturnType<typeof fakeTransport>
 
 beforeAll(() => {
@@ -46,11 +50,12 @@ beforeAll(() => {
 
 beforeEach(() => {
   submitAnswers = []
+  locateAnswer = null
   useReportDraft.getState().reset()
   fake = fakeTransport({
     'reports.categories': () => ({ ok: true, data: CATEGORIES }),
     'reports.gridMap': () => ({ ok: true, data: { grids: GRIDS } }),
-    'reports.locate': () => ({ ok: true, data: { grid: { id: 'g1', code: '001', name: '侯家塘街道·01网格' }, managerNames: ['赵网格'], handledBy: 'grid' } }),
+    'reports.locate': () => locateAnswer ?? ({ ok: true, data: { grid: { id: 'g1', code: '001', name: '侯家塘街道·01网格' }, managerNames: ['赵网格'], handledBy: 'grid' } }),
     'reports.nearby': () => ({ ok: true, data: [] }),
     'reports.submit': () => submitAnswers.shift() ?? { ok: true, data: { ticket: filed('t-new'), created: true } }
   })
@@ -137,7 +142,7 @@ describe('随手拍', () => {
   it('keeps the whole draft after a failed submit, and the retry carries the same request id', async () => {
     submitAnswers = [{ ok: false, error: { code: 'INTERNAL', message: '网络不通，请检查网络后重试' } }]
     await fillWhat()
-    await tap(document.querySelector('.loc-row .btn-small')!)
+    await tap(document.querySelector('#use-device')!)
     expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
     expect(draft().point).toEqual({ lng: 113.01, lat: 28.01 })
 
@@ -165,5 +170,75 @@ describe('随手拍', () => {
     await tap(document.querySelector('#report-submit')!)
     expect(document.querySelector('#report-error')?.textContent).toBe('请在地图上点选问题位置，或使用当前位置')
     expect(submits()).toEqual([])
+  })
+})
+
+describe('随手拍: what a resident reads', () => {
+  it('says while typing that a description is over the limit, keeps every character, and refuses to submit it', async () => {
+    await fillWhat()
+    await tapMap(113.01, 28.01)
+    const long = '路'.repeat(600)
+    await type(document.querySelector('.desc')!, long)
+    expect(draft().description).toBe(long)
+    expect(document.querySelector('#desc-count')?.textContent).toBe('600/500')
+    expect(document.querySelector('#desc-limit')?.textContent).toBe('超出 100 字：问题描述最多 500 字，请删减后再提交')
+    expect(document.querySelector('.report-desc')?.getAttribute('data-state')).toBe('over')
+    await tap(document.querySelector('#report-submit')!)
+    expect(document.querySelector('#report-error')?.textContent).toBe('问题描述不能超过 500 个字')
+    expect(submits()).toEqual([])
+
+    await type(document.querySelector('.desc')!, '路'.repeat(480))
+    expect(document.querySelector('#desc-count')?.textContent).toBe('480/500')
+    expect(document.querySelector('#desc-limit')?.textContent).toBe('还可以输入 20 字')
+  })
+
+  it('asks about nearby duplicates with the uncertainty of the tap at the map\'s scale', async () => {
+    await fillWhat()
+    await tapMap(113.01, 28.01)
+    await until(() => fake.calls.some((c) => c.event.action === 'nearby'))
+    const asked = fake.calls.filter((c) => c.event.action === 'nearby').map((c) => c.event).pop()!
+    const v = JSON.parse(document.querySelector('.grid-map')!.getAttribute('data-view')!) as { sy: number }
+    expect(asked).toMatchObject({ categoryId: 'cat-E02-01', location: draft().point, toleranceM: Math.min(300, Math.round((111_320 / v.sy) * 4)) })
+    expect(asked.toleranceM).toBeGreaterThan(0)
+    // The device position searches with its own accuracy instead.
+    await tap(document.querySelector('#use-device')!)
+    await until(() => fake.calls.filter((c) => c.event.action === 'nearby').pop()?.event.toleranceM === 10)
+  })
+
+  it('shows the two category kinds as sections, so the two 市容环境 groups are told apart', async () => {
+    await testUtils.mount(Report, { props: {} })
+    await testUtils.queries.waitForQuerySelector('.cat-kind')
+    const sections = Array.from(document.querySelectorAll('.cat-kind'))
+    expect(sections.map((s) => s.getAttribute('data-kind'))).toEqual(['event', 'component'])
+    expect(sections.map((s) => s.querySelector('.cat-kind-title')?.textContent)).toEqual(['事件类脏乱、乱贴乱画、占道等行为', '部件类路灯、井盖、垃圾桶等设施损坏'])
+    expect(sections.map((s) => Array.from(s.querySelectorAll('.cat-group')).map((g) => g.textContent))).toEqual([['市容环境', '宣传广告'], ['市容环境']])
+    expect(document.querySelector('#category-open')?.textContent).toBe('市容环境（事件）里的问题：')
+    await tap(sections[1].querySelector('.cat-group')!)
+    expect(document.querySelector('#category-open')?.textContent).toBe('市容环境（部件）里的问题：')
+    expect(Array.from(document.querySelectorAll('#category-items .cat-item')).map((c) => c.textContent)).toEqual(['🗑️垃圾桶破损满溢'])
+  })
+
+  it('shows the done screen from the top, with a drawn check mark', async () => {
+    const scrolled = jest.spyOn(Taro, 'pageScrollTo').mockImplementation((async () => ({ errMsg: 'pageScrollTo:ok' })) as unknown as typeof Taro.pageScrollTo)
+    await fillWhat()
+    await tapMap(113.01, 28.01)
+    await tap(document.querySelector('#report-submit')!)
+    await testUtils.queries.waitForQuerySelector('#report-done')
+    expect(scrolled).toHaveBeenCalledWith({ scrollTop: 0, duration: 0 })
+    expect(document.querySelector('#report-done .done-icon')?.getAttribute('aria-label')).toBe('提交成功')
+    scrolled.mockRestore()
+  })
+
+  it('tells a visitor at once that sending needs signing in, and never spins on the grid lookup', async () => {
+    useSession.setState({ me: null, status: 'signedOut', error: null })
+    locateAnswer = { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再操作' } }
+    try {
+      await fillWhat()
+      expect(document.querySelector('#sign-in-prompt')?.textContent).toContain('登录后才能上报问题')
+      await tapMap(113.01, 28.01)
+      await until(() => document.querySelector('#report-where')?.textContent === '登录后显示所属网格和处理人')
+    } finally {
+      useSession.setState({ me: null, status: 'idle', error: null })
+    }
   })
 })

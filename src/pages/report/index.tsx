@@ -1,4 +1,4 @@
-import { View, Text, Textarea, Switch, Button } from '@tarojs/components'
+import { View, Text, Switch, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { PAGES, pageUrl } from '../../../core/pages'
@@ -6,12 +6,16 @@ import { reportInput } from '../../../core/schemas'
 import { STATE_LABELS } from '../../../core/tickets/workflow'
 import type { GcjPoint } from '../../../core/types'
 import type { LocateView, NearbyView, TicketView } from '../../../core/views'
-import { ApiError, call } from '../../api'
+import { ApiError, call, isSignInNeeded } from '../../api'
 import { CategoryPicker } from '../../components/category-picker'
-import { GridMap } from '../../components/grid-map'
+import { GridMap, type PickDetail } from '../../components/grid-map'
 import { PhotoPicker } from '../../components/photo-picker'
+import { ReportDescription } from '../../components/report-description'
+import { PageShell } from '../../components/page-shell'
+import { SignInPrompt } from '../../components/sign-in-prompt'
 import { StatusView } from '../../components/status-view'
 import { useReportDraft } from '../../store/report-draft'
+import { useSession } from '../../store/session'
 import { useAction } from '../../utils/use-action'
 import { NearbyPanel } from './nearby'
 import './index.css'
@@ -20,14 +24,21 @@ import './index.css'
 export default function Report () {
   const { data, loading, error, reload } = useAction(async () => {
     const [categories, map] = await Promise.all([call('reports', 'categories', {}), call('reports', 'gridMap', {})])
-    return { categories, grids: map.grids }
+    return { categories, map }
   })
   const draft = useReportDraft()
-  const [where, setWhere] = useState<LocateView | null>(null)
+  // A visitor may look and fill in (the draft is kept), but is told at once that sending needs signing in.
+  const signedOut = useSession((s) => s.status === 'signedOut')
+  // null while looking the point up; 'failed' when the lookup could not answer (the server routes it on submit anyway).
+  const [where, setWhere] = useState<LocateView | null | 'failed' | 'signIn'>(null)
   const [nearby, setNearby] = useState<NearbyView[]>([])
   const [submitting, setSubmitting] = useState(false)
   const [formError, setFormError] = useState<string | null>(null)
   const [done, setDone] = useState<TicketView | null>(null)
+  // How far the point may be off (a tap's scale, a GPS fix) and the place's name when it was searched: not
+  // part of the saved draft, so a restored point searches with the category's own radius.
+  const [picked, setPicked] = useState<PickDetail | null>(null)
+  const toleranceM = picked?.uncertaintyM ?? 0
   const category = data?.categories.find((c) => c.id === draft.categoryId) ?? null
 
   // Who will handle this point, and what is already reported near it.
@@ -35,17 +46,20 @@ export default function Report () {
     const p = draft.point
     if (!p) return
     let live = true
-    call('reports', 'locate', p).then((w) => { if (live) setWhere(w) }, () => { if (live) setWhere(null) })
-    if (draft.categoryId) call('reports', 'nearby', { categoryId: draft.categoryId, location: p }).then((n) => { if (live) setNearby(n) }, () => undefined)
+    setWhere(null)
+    call('reports', 'locate', p).then((w) => { if (live) setWhere(w) }, (e: unknown) => { if (live) setWhere(isSignInNeeded(e) ? 'signIn' : 'failed') })
+    if (draft.categoryId) call('reports', 'nearby', { categoryId: draft.categoryId, location: p, toleranceM }).then((n) => { if (live) setNearby(n) }, () => undefined)
     else setNearby([])
     return () => { live = false }
-  }, [draft.point?.lng, draft.point?.lat, draft.categoryId])
+  }, [draft.point?.lng, draft.point?.lat, draft.categoryId, toleranceM])
 
-  const pick = (p: GcjPoint) => { setFormError(null); draft.set({ point: p }) }
+  const pick = (p: GcjPoint, detail: PickDetail) => { setFormError(null); setPicked(detail); draft.set({ point: p }) }
   const useDevice = async () => {
     try {
       const loc = await Taro.getLocation({ type: 'gcj02' })
-      pick({ lng: loc.longitude, lat: loc.latitude })
+      // The fix's own accuracy radius is how far off it may be (the server caps how much that widens a search).
+      const accuracy = Number.isFinite(loc.accuracy) && loc.accuracy > 0 ? Math.min(Math.round(loc.accuracy), 10_000) : 0
+      pick({ lng: loc.longitude, lat: loc.latitude }, { uncertaintyM: accuracy })
     } catch {
       setFormError('无法获取定位：请在设置中允许使用位置，或直接在地图上点选问题位置')
     }
@@ -59,6 +73,7 @@ export default function Report () {
     if (draft.photos.some((p) => p.status === 'failed')) return setFormError('有照片上传失败：点击照片重试，或删除后再提交')
     const parsed = reportInput.safeParse({
       clientRequestId: draft.clientRequestId, categoryId: category.id, description: draft.description, location: draft.point,
+      ...(picked?.placeName ? { address: picked.placeName.slice(0, 120) } : {}),
       anonymous: draft.anonymous && category.allowAnonymous, photos: draft.photos.flatMap((p) => (p.fileId ? [p.fileId] : []))
     })
     if (!parsed.success) return setFormError(parsed.error.issues[0]?.message ?? '请检查填写的内容')
@@ -69,10 +84,14 @@ export default function Report () {
       draft.reset()
       setWhere(null)
       setNearby([])
+      setPicked(null)
+      // The form was scrolled down to 提交: the short done screen starts at the top, its check mark in view.
+      void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined)
     } catch (e) {
       // The draft and its request id stay: submitting again after a bad network files the report once.
       const retryAt = e instanceof ApiError && e.code === 'RATE_LIMITED' ? (e.details as { retryAt?: string } | undefined)?.retryAt : undefined
-      setFormError(retryAt ? `${(e as Error).message}（${new Date(retryAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })} 后可再上报）` : (e as Error).message)
+      if (isSignInNeeded(e)) setFormError('请先登录再提交：填写的内容已保存为草稿，登录后回到这里即可提交')
+      else setFormError(retryAt ? `${(e as Error).message}（${new Date(retryAt).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' })} 后可再上报）` : (e as Error).message)
     } finally {
       setSubmitting(false)
     }
@@ -80,39 +99,42 @@ export default function Report () {
 
   if (done) {
     return (
-      <View className='page report'>
-        <View className='card done' id='report-done' data-ticket={done.id}>
-          <View className='done-icon'>✓</View>
+      <PageShell className='report'>
+        <View className='card report-done-card' id='report-done' data-ticket={done.id}>
+          <View className='done-icon' ariaRole='img' ariaLabel='提交成功'><View className='done-check' /></View>
           <View className='done-title'>已提交，感谢参与！</View>
-          <View className='muted'>{STATE_LABELS[done.state]}{done.gridName ? ` · ${done.gridName}` : ''}</View>
-          <View className='muted'>{done.state === 'triage' ? '位置不在网格内，文明办会尽快分派' : '网格员会在处理时限内处理，进展会通知你'}</View>
+          <View className='done-line'>{STATE_LABELS[done.state]}{done.gridName ? ` · ${done.gridName}` : ''}</View>
+          <View className='done-line'>{done.state === 'triage' ? '位置不在网格内，文明办会尽快分派' : '网格员会在处理时限内处理，进展会通知你'}</View>
           <Button className='btn-plain done-btn' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.ticketDetail, { id: done.id }) })}>查看进度</Button>
           <Button className='btn-primary done-btn' onClick={() => setDone(null)}>再拍一个</Button>
         </View>
-      </View>
+      </PageShell>
     )
   }
 
   return (
-    <View className='page report'>
+    <PageShell className='report'>
       <StatusView loading={loading} error={error} onRetry={reload}>
+        {signedOut && <SignInPrompt inline reason='登录后才能上报问题，现在填写的内容会保存为草稿' />}
         <View className='section-title'>1. 问题类别</View>
         <View className='card'>
           <CategoryPicker categories={data?.categories ?? []} value={draft.categoryId} onChange={(c) => draft.set({ categoryId: c.id, anonymous: draft.anonymous && c.allowAnonymous })} />
         </View>
-        <View className='section-title'>2. 现场照片（最多 4 张）</View>
+        <View className='section-title'>2. 现场照片（1–4 张）</View>
         <View className='card'><PhotoPicker list={draft} /></View>
         <View className='section-title'>3. 问题位置</View>
         <View className='card'>
-          <GridMap grids={data?.grids ?? []} value={draft.point} onPick={pick} highlightGridId={where?.grid?.id ?? null} />
-          <View className='row loc-row'>
-            <View className='btn-small plain' onClick={() => void useDevice()}>📍 使用当前位置</View>
-            <View className='spacer' />
-            <Text className='muted'>或在地图上点选</Text>
+          <GridMap
+            grids={data?.map.grids ?? []} roads={data?.map.roads} places={data?.map.places}
+            value={draft.point} onPick={pick} uncertaintyM={draft.point ? toleranceM : null} highlightGridId={where && typeof where === 'object' ? where.grid?.id ?? null : null}
+          />
+          <View className='loc-row'>
+            <View className='loc-btn' id='use-device' ariaRole='button' onClick={() => void useDevice()}>📍 使用当前位置</View>
           </View>
           {draft.point && (
-            <View className='where' id='report-where'>
-              {where === null ? '正在确定所属网格…' : where.grid
+            <View className='report-where' id='report-where'>
+              {where === null ? '正在确定所属网格…' : where === 'signIn' ? '登录后显示所属网格和处理人'
+                : where === 'failed' ? '暂时无法确定所属网格，提交后会按位置自动分派' : where.grid
                 ? <Text>{where.grid.name} · {where.handledBy === 'grid' ? `网格员 ${where.managerNames.join('、')} 处理` : '该网格暂无网格员，由文明办分派'}</Text>
                 : <Text>不在任何网格内，提交后由文明办分派</Text>}
             </View>
@@ -121,18 +143,17 @@ export default function Report () {
         <NearbyPanel items={nearby} onFollowed={(id, followers) => setNearby((xs) => xs.map((x) => (x.id === id ? { ...x, following: true, followers } : x)))} />
         <View className='section-title'>4. 问题描述</View>
         <View className='card'>
-          <Textarea className='desc' value={draft.description} maxlength={500} placeholder='简单描述一下问题，例如：电线杆上贴满了小广告' onInput={(e) => draft.set({ description: e.detail.value })} />
-          <View className='muted count'>{draft.description.length}/500</View>
+          <ReportDescription value={draft.description} onChange={(description) => draft.set({ description })} />
         </View>
         {category?.allowAnonymous && (
           <View className='cells'><View className='cell'><View className='cell-body'>匿名上报<View className='cell-desc'>处理人看不到你的身份</View></View><Switch checked={draft.anonymous} color='#07c160' onChange={(e) => draft.set({ anonymous: e.detail.value })} /></View></View>
         )}
-        {formError && <View className='card error-text' id='report-error'>{formError}</View>}
+        {formError && <View className='card report-error' id='report-error' ariaRole='alert'>{formError}</View>}
         <View className='submit-bar'>
           <Button className='btn-primary' id='report-submit' loading={submitting} disabled={submitting} onClick={() => void submit()}>提交</Button>
-          <View className='muted draft-hint'>未提交的内容会自动保存为草稿</View>
+          <View className='draft-hint'>未提交的内容会自动保存为草稿</View>
         </View>
       </StatusView>
-    </View>
+    </PageShell>
   )
 }

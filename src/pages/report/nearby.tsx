@@ -28,14 +28,14 @@ export function NearbyPanel ({ items, onFollowed }: { items: NearbyView[]; onFol
         <View key={n.id} className='nearby-item' data-ticket={n.id}>
           <View className='cell-body'>
             <View className='nearby-desc'>{n.description}</View>
-            <View className='muted'>{n.distanceM} 米 · {STATE_LABELS[n.state]} · {n.followers} 人关注</View>
+            <View className='nearby-meta'>相距约 {n.distanceM} 米 · {STATE_LABELS[n.state]} · {n.followers} 人关注</View>
           </View>
           {n.mine ? <Text className='tag'>我的上报</Text> : n.following
             ? <Text className='tag green'>已关注</Text>
-            : <View className='btn-small' onClick={() => busy || void follow(n)}>+1 关注</View>}
+            : <View className='nearby-follow' ariaRole='button' ariaLabel={`关注这条上报：${n.description}`} onClick={() => busy || void follow(n)}>+1 关注</View>}
         </View>
       ))}
-      <View className='muted'>不是同一个问题？继续填写并提交即可</View>
+      <View className='nearby-foot'>不是同一个问题？继续填写并提交即可</View>
     </View>
   )
 }
