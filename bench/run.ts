@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process'
-import { writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
 import { benchSubmit } from './submit'
 import type { BenchResult } from './types'
-import { weappSizes } from './weapp'
+import { weappCheckSizes, weappSizes } from './weapp'
 
 /**
  * `npm run bench`: every figure measured in one run, written to bench/results.json and the table in bench/README.md.
@@ -29,6 +29,12 @@ async function main (): Promise<void> {
   const build = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   if (build.status !== 0) throw new Error('weapp build failed')
   results.push(...weappSizes(join(root, 'dist', 'weapp')))
+
+  console.log('weapp through WeChat\'s compiler and code-quality check …')
+  const checkJson = join(mkdtempSync(join(tmpdir(), 'bench-weapp-')), 'check.json')
+  spawnSync('npx', ['tsx', 'scripts/weapp-check.ts', join(root, 'dist', 'weapp'), '--no-pages', '--json', checkJson], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (!existsSync(checkJson)) throw new Error('the weapp check wrote no results (its output is above)')
+  results.push(...weappCheckSizes(JSON.parse(readFileSync(checkJson, 'utf8'))))
 
   writeFileSync(join(__dirname, 'results.json'), JSON.stringify(results, null, 2) + '\n')
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`

@@ -13,8 +13,15 @@ export async function resolveCaller (openid: string, deps: Deps): Promise<User> 
     gridIds: [],
     createdAt: deps.clock.now()
   }
-  await deps.store.putUser(user)
-  // Two first calls at once: both put, the openid is unique, and both answer the one that stands.
+  try {
+    await deps.store.putUser(user)
+  } catch (e) {
+    // Two first calls at once (a page's first screen makes several): the openid is unique, so the other one's put
+    // stands and this one is refused; both answer the one that stands.
+    const standing = await deps.store.getUserByOpenid(openid)
+    if (standing) return standing
+    throw e
+  }
   return (await deps.store.getUserByOpenid(openid)) ?? user
 }
 
