@@ -13,16 +13,8 @@ export async function resolveCaller (openid: string, deps: Deps): Promise<User> 
     gridIds: [],
     createdAt: deps.clock.now()
   }
-  try {
-    await deps.store.putUser(user)
-  } catch (e) {
-    // Two first calls at once (a page's first screen makes several): the openid is unique, so the other one's put
-    // stands and this one is refused; both answer the one that stands.
-    const standing = await deps.store.getUserByOpenid(openid)
-    if (standing) return standing
-    throw e
-  }
-  return (await deps.store.getUserByOpenid(openid)) ?? user
+  // Two first calls at once (a page's first screen makes several) end with one user: the store answers the one that stands.
+  return deps.store.createUser(user)
 }
 
 /** Signed-in user of a non-public action (the router guarantees it). */

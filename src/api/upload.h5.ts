@@ -32,6 +32,8 @@ export function uploadPhoto (filePath: string, onProgress: (percent: number) => 
       },
       fail: () => reject(new ApiError('NETWORK', NETWORK_MESSAGE))
     }) as unknown as Taro.UploadTask
+    // On H5 the task is also a promise that rejects when the upload fails; `fail` above already answers that.
+    void Promise.resolve(task as unknown as PromiseLike<unknown>).then(undefined, () => undefined)
     task?.onProgressUpdate?.((p) => onProgress(p.progress))
   })
   return { done, abort: () => task?.abort() }

@@ -1,12 +1,5 @@
 import dayjs from 'dayjs'
 
-/** 85.0%; small shares keep two significant digits (0.0082%) so a real figure never reads as 0. */
-export function percent (v: number | null, digits = 1): string {
-  if (v === null) return '—'
-  const p = v * 100
-  if (p > 0 && p < 1) return `${p.toPrecision(2)}%`
-  return `${p.toFixed(digits)}%`
-}
 export const dateTime = (iso: string | null): string => (iso ? dayjs(iso).format('MM-DD HH:mm') : '—')
 
 /** "还剩 5 小时" / "已超期 2 天" relative to now. */

@@ -1,6 +1,8 @@
 /** Collection names (before the optional prefix). One place, so README, setup and queries agree. */
 export const COLLECTIONS = {
   users: 'users',
+  /** openid → { userId }: one user per openid, the reservation a first-time caller goes through (users.ts). */
+  userOpenids: 'user_openids',
   grids: 'grids',
   categories: 'categories',
   tickets: 'tickets',

@@ -1,6 +1,6 @@
 import type { User } from '../../../core/types'
 import type { UserStore } from '../../ports/users'
-import { type Db, fromDoc } from './client'
+import { CloudbaseError, type Db, fromDoc } from './client'
 import { COLLECTIONS as C } from './collections'
 import { readPage } from './paging'
 
@@ -17,6 +17,29 @@ export function userStore (db: Db): UserStore {
     },
 
     putUser: (user) => db.replace(C.users, user.id, user),
+
+    /*
+     * No unique index on a field, so one user per openid rests on a duplicate-key write: reserve
+     * `user_openids/${openid}` → userId (first writer wins), then write the user under the reserved id. A loser
+     * reads the reservation and answers that user — writing it itself if the winner has not yet (or died between
+     * the two steps), so a reservation never stays without its user.
+     */
+    async createUser (user) {
+      let id = user.id
+      if (!(await db.insert(C.userOpenids, user.openid, { userId: user.id }))) {
+        const reservation = await db.findById(C.userOpenids, user.openid)
+        if (!reservation) throw new CloudbaseError('USER_KEY_MISSING', `CloudBase user key ${user.openid} vanished after a duplicate write`)
+        id = String(reservation.userId)
+        const standing = await db.findById(C.users, id)
+        if (standing) return fromDoc<User>(standing)
+      }
+      const created: User = { ...user, id }
+      if (!(await db.insert(C.users, id, created))) {
+        const standing = await db.findById(C.users, id)
+        if (standing) return fromDoc<User>(standing)
+      }
+      return created
+    },
 
     // `roles: role` matches documents whose roles array contains role.
     listUsers: (q) => readPage<User>(db, C.users, q.role ? [{ roles: q.role }] : [], { field: 'id', dir: 'asc' }, q)

@@ -11,6 +11,17 @@ export function directoryContract (store: () => Store): void {
       expect(await store().getUserByOpenid(user.openid)).toEqual(user)
     })
 
+    it('createUser: one user per openid, whoever asks first; five concurrent first calls end with one', async () => {
+      const first = await store().createUser(aUser({ id: 'user-first', openid: 'wx-new' }))
+      expect(first.id).toBe('user-first')
+      expect(await store().createUser(aUser({ id: 'user-second', openid: 'wx-new' }))).toEqual(first)
+      const raced = await Promise.all(Array.from({ length: 5 }, (_, i) => store().createUser(aUser({ id: `user-race-${i}`, openid: 'wx-race' }))))
+      expect(new Set(raced.map((u) => u.id)).size).toBe(1)
+      const all = await readAllPages((cursor) => store().listUsers({ cursor, limit: 100 }))
+      expect(all.flat().filter((u) => u.openid === 'wx-race')).toHaveLength(1)
+      expect(await store().getUserByOpenid('wx-race')).toEqual(raced[0])
+    })
+
     it('returns null for a missing user', async () => {
       expect(await store().getUser('user-missing')).toBeNull()
       expect(await store().getUserByOpenid('openid-missing')).toBeNull()

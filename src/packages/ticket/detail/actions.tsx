@@ -64,7 +64,7 @@ function NoteBox ({ value, onInput, placeholder, label, max = NOTE_MAX }: { valu
 
 function ActButton ({ label, onTap, off = false, kind = '', id }: { label: string; onTap: () => void; off?: boolean; kind?: '' | 'plain' | 'warn'; id?: string }) {
   return (
-    <Button className={`tk-btn ${kind} ${off ? 'is-off' : ''}`} id={id} {...(off ? { disabled: true } : {})} onClick={onTap}>{label}</Button>
+    <Button className={`tk-btn ${kind} ${off ? 'is-off' : ''}`} {...(id ? { id } : {})} {...(off ? { disabled: true } : {})} onClick={onTap}>{label}</Button>
   )
 }
 
