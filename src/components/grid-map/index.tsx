@@ -1,10 +1,11 @@
 import { Canvas, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { createGridIndex, describePoint, metresPerPixel, pickUncertaintyM } from '../../../core/routing'
+import { describePoint, metresPerPixel, pickUncertaintyM } from '../../../core/routing'
 import { clickPoint, queryCanvas, touchPoints, type CanvasTarget } from './canvas-node'
 import { drawMap } from './draw'
 import { fit, ringsBbox, type Projection, type ScreenPoint } from './projection'
 import { SHOW_UNCERTAINTY_ABOVE_M, uncertaintyText, type GridMapProps } from './types'
+import { useLocatedGrid } from './located'
 import './index.css'
 
 export type { GridMapProps, PickDetail } from './types'
@@ -49,19 +50,13 @@ export function GridMap ({ grids, roads = NONE, places = NONE, value, onPick, un
   const [version, setVersion] = useState(0)
   const [labels, setLabels] = useState<string[]>([])
   const bbox = useMemo(() => ringsBbox(grids.map((g) => g.polygon)), [grids])
-  const index = useMemo(() => createGridIndex(grids), [grids])
   const home = useMemo(() => (target && bbox ? fit(bbox, target.width, target.height, PADDING) : null), [target, bbox])
   const proj = useRef<Projection | null>(null)
   const ctx = useRef<CanvasRenderingContext2D | null>(null)
   const gesture = useRef<{ start: ScreenPoint; last: ScreenPoint; dragging: boolean; multi: boolean } | null>(null)
   const lastTouchEnd = useRef(0)
 
-  const located = useMemo(() => {
-    if (!value) return null
-    const r = index.locate(value)
-    return r.kind === 'grid' ? r.grid.id : null
-  }, [index, value])
-  const highlightId = highlightGridId ?? located
+  const { highlightId } = useLocatedGrid(grids, value, highlightGridId)
 
   // Latest props for drawing from gesture handlers without re-rendering on every move.
   const latest = useRef({ grids, roads, places, value, highlightId })

@@ -2,10 +2,11 @@ import { Map as NativeMap, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import {
-  createGridIndex, describePoint, mercatorMetresPerPixel, pickUncertaintyM, ringsBbox, SEARCHED_PLACE_UNCERTAINTY_M
+  describePoint, mercatorMetresPerPixel, pickUncertaintyM, ringsBbox, SEARCHED_PLACE_UNCERTAINTY_M
 } from '../../../core/routing'
 import type { GcjPoint } from '../../../core/types'
 import { SHOW_UNCERTAINTY_ABOVE_M, uncertaintyText, type GridMapProps } from './types'
+import { useLocatedGrid } from './located'
 import './index.css'
 
 export type { GridMapProps, PickDetail } from './types'
@@ -26,7 +27,6 @@ const MARKER_ICON = '/assets/tab/report-active.png'
 const NONE: never[] = []
 
 export function GridMap ({ grids, roads = NONE, places = NONE, value, onPick, uncertaintyM = null, height = 300, highlightGridId = null }: GridMapProps) {
-  const index = useMemo(() => createGridIndex(grids), [grids])
   const bbox = useMemo(() => ringsBbox(grids.map((g) => g.polygon)), [grids])
   const scale = useRef(value ? POINT_SCALE : CITY_SCALE)
   const [placeName, setPlaceName] = useState<string | null>(null)
@@ -34,12 +34,7 @@ export function GridMap ({ grids, roads = NONE, places = NONE, value, onPick, un
   const [centre, setCentre] = useState<{ point: GcjPoint; scale: number } | null>(null)
   const tapped = useRef<GcjPoint | null>(null)
 
-  const located = useMemo(() => {
-    if (!value) return null
-    const r = index.locate(value)
-    return r.kind === 'grid' ? r.grid.id : null
-  }, [index, value])
-  const highlightId = highlightGridId ?? located
+  const { highlightId } = useLocatedGrid(grids, value, highlightGridId)
 
   useEffect(() => {
     if (centre || (!value && !bbox)) return
