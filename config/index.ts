@@ -19,7 +19,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // TARO_OUTPUT_ROOT: build elsewhere than dist/<platform> (parallel builds, side-by-side checks).
     outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    plugins: [path.resolve(__dirname, 'weapp-aria', 'index.ts')],
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -35,10 +35,10 @@ function TextSizeSetting () {
   return (
     <View className='text-size' id='text-size'>
       <View className='section-title' id='text-size-title'>文字大小</View>
-      <View className='cells' role='radiogroup' aria-labelledby='text-size-title'>
+      <View className='cells' ariaRole='radiogroup' aria-labelledby='text-size-title'>
         {options.map((o) => (
           <View key={String(o.value)} className={`cell text-size-option${choice === o.value ? ' on' : ''}`} data-scale={String(o.value)}
-            role='radio' aria-checked={choice === o.value ? 'true' : 'false'} onClick={() => choose(o.value)}>
+            ariaRole='radio' aria-checked={choice === o.value ? 'true' : 'false'} onClick={() => choose(o.value)}>
             <View className='cell-body'>
               <View className='cell-title'>{o.title}</View>
               {o.desc && <View className='cell-desc'>{o.desc}</View>}
