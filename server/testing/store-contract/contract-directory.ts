@@ -38,6 +38,18 @@ export function directoryContract (store: () => Store): void {
       expect(ids((await store().listUsers({})).items)).toEqual([user.id])
     })
 
+    it('a role granted or revoked by putUser is what the role filter sees', async () => {
+      const user = aUser({ id: 'u-role', roles: ['citizen'] })
+      await store().putUser(user)
+      expect(ids((await store().listUsers({ role: 'admin' })).items)).toEqual([])
+      await store().putUser({ ...user, roles: ['citizen', 'admin'] })
+      expect(ids((await store().listUsers({ role: 'admin' })).items)).toEqual(['u-role'])
+      await store().putUser({ ...user, roles: ['citizen'] })
+      expect(ids((await store().listUsers({ role: 'admin' })).items)).toEqual([])
+      const created = await store().createUser(aUser({ id: 'u-new-gm', openid: 'wx-gm', roles: ['citizen', 'grid_manager'] }))
+      expect(ids((await store().listUsers({ role: 'grid_manager' })).items)).toEqual([created.id])
+    })
+
     it('lists users by id, paged, and filters by role', async () => {
       const users = ['u-05', 'u-01', 'u-04', 'u-02', 'u-03'].map((id) =>
         aUser({ id, roles: id === 'u-02' || id === 'u-04' ? ['citizen', 'grid_manager'] : ['citizen'] }))
