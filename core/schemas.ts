@@ -20,6 +20,9 @@ export const idInput = z.object({ id })
 export const emptyInput = z.object({})
 
 export const MAX_REPORT_PHOTOS = 4
+/** A step's note (tickets.act) and a survey's text answer: the forms count against these. */
+export const MAX_NOTE = 500
+export const MAX_TEXT_ANSWER = 1000
 
 export const reportInput = z.object({
   clientRequestId: z.string().min(8, '请求编号无效').max(64, '请求编号无效'),
@@ -39,7 +42,7 @@ export const ticketActInput = z.object({
   // Not `action`: that key names the API action in the envelope { action, ...payload }.
   transition: z.enum(ticketActions, { error: '不支持的处理动作' }),
   expectedVersion: z.number().int().min(0).optional(),
-  note: shortText(500, '说明').default(''),
+  note: shortText(MAX_NOTE, '说明').default(''),
   afterPhotos: z.array(id).max(MAX_REPORT_PHOTOS, `最多上传 ${MAX_REPORT_PHOTOS} 张照片`).default([]),
   gridId: id.optional(),
   assigneeId: id.optional(),
@@ -67,7 +70,7 @@ export const signupInput = z.object({ eventId: id })
 
 export const answerInput = z.object({
   surveyId: id,
-  answers: z.record(id, z.union([z.array(z.number().int().min(0).max(50)).max(50), z.string().max(1000, '回答不能超过 1000 个字')]))
+  answers: z.record(id, z.union([z.array(z.number().int().min(0).max(50)).max(50), z.string().max(MAX_TEXT_ANSWER, `回答不能超过 ${MAX_TEXT_ANSWER} 个字`)]))
 })
 
 export const statsInput = z.object({

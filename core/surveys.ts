@@ -1,7 +1,8 @@
+import { MAX_TEXT_ANSWER } from './schemas'
 import type { Answer, Question, Survey } from './types'
 
-/** The longest text answer the server takes (schemas.answerInput says the same). */
-export const TEXT_ANSWER_MAX = 1000
+/** The longest text answer the server takes: answerInput's limit. */
+export const TEXT_ANSWER_MAX = MAX_TEXT_ANSWER
 
 const MULTI_HINT = '（可多选）'
 

@@ -1,6 +1,7 @@
 import { View, Text, Textarea, Button } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
+import { MAX_NOTE } from '../../../../core/schemas'
 import { missingInput } from '../../../../core/tickets/apply'
 import { RATING_OPTIONS } from '../../../../core/tickets/labels'
 import type { Rating } from '../../../../core/types'
@@ -51,7 +52,7 @@ const PROMPT_ORDER: Prompted[] = ['urge', 'handBack', 'rejectFix', 'refer', 'rej
 
 type Panel = Prompted | 'merge'
 
-const NOTE_MAX = 500
+const NOTE_MAX = MAX_NOTE
 
 function NoteBox ({ value, onInput, placeholder, label, max = NOTE_MAX }: { value: string; onInput: (v: string) => void; placeholder: string; label: string; max?: number }) {
   return (
