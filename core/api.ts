@@ -1,10 +1,11 @@
 import type { z } from 'zod'
 import type * as s from './schemas'
 import type {
-  EventsView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
+  EventView, EventsView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
 } from './views'
 import type { DispatchOptionView, MergeCandidatesView } from './views'
-import type { Category, Grid, Page, Signup, Survey, User } from './types'
+import type { Category, Grid, Page, Signup, Survey, User, VolunteerEvent } from './types'
+import type * as V from './volunteer/views'
 
 /**
  * The API contract: every cloud function, its actions, their input and output.
@@ -44,9 +45,35 @@ export interface ApiContract {
     urge: A<typeof s.urgeInput, TicketView>
   }
   volunteer: {
-    events: A<typeof s.pageInput, EventsView>
+    events: A<typeof s.eventsInput, EventsView>
+    event: A<typeof s.idInput, EventView>
     signup: A<typeof s.signupInput, SignupView>
+    /** Cancel my signup (before the deadline): a freed seat is offered to the first waiting person in the same step. */
     cancel: A<typeof s.signupInput, { signup: Signup }>
+    /** Take the place a waitlist offer holds for me. */
+    acceptOffer: A<typeof s.signupInput, { signup: Signup }>
+    register: A<typeof s.registerVolunteerInput, { profile: V.ProfileView }>
+    mine: A<typeof s.emptyInput, V.MyVolunteerView>
+    mySignups: A<typeof s.pageInput, V.MySignupsView>
+    checkIn: A<typeof s.attendInput, V.AttendView>
+    checkOut: A<typeof s.attendInput, V.AttendView>
+    appeal: A<typeof s.appealInput, { signup: Signup }>
+    requestCertificate: A<typeof s.emptyInput, V.CertificateView>
+    certificate: A<typeof s.certificateInput, V.CertificateView>
+    /** Public: anyone holding a certificate's number and check code sees what it states. */
+    verifyCertificate: A<typeof s.verifyCertificateInput, V.VerifyView>
+    // The organiser's (and the office's) side.
+    myEvents: A<typeof s.myEventsInput, Page<VolunteerEvent & { waitlistLength: number }>>
+    saveEvent: A<typeof s.saveEventInput, VolunteerEvent>
+    publishEvent: A<typeof s.idInput, VolunteerEvent>
+    cancelEvent: A<typeof s.cancelEventInput, { event: VolunteerEvent; told: number }>
+    roster: A<typeof s.idInput, V.RosterView>
+    checkinCode: A<typeof s.idInput, V.CheckinCodeView>
+    markAttendance: A<typeof s.markAttendanceInput, { signup: Signup }>
+    confirmHours: A<typeof s.confirmHoursInput, { signup: Signup }>
+    recordServed: A<typeof s.servedCountInput, VolunteerEvent>
+    exportRoster: A<typeof s.idInput, V.RosterExportView>
+    orgReport: A<typeof s.orgReportInput, V.OrgReport>
   }
   surveys: {
     list: A<typeof s.pageInput, Page<Survey>>
@@ -62,7 +89,7 @@ export interface ApiContract {
     managers: A<typeof s.emptyInput, Array<{ id: string; nickname: string; gridIds: string[] }>>
   }
   timer: {
-    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number }>
+    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number; offersLapsed: number; offersMade: number; reminded: number }>
   }
 }
 

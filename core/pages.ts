@@ -12,6 +12,16 @@ export const PAGES = {
   survey: 'packages/citizen/survey/index',
   ticketDetail: 'packages/ticket/detail/index',
   events: 'packages/volunteer/events/index',
+  eventDetail: 'packages/volunteer/event/index',
+  volunteerRegister: 'packages/volunteer/register/index',
+  myVolunteer: 'packages/volunteer/mine/index',
+  certificate: 'packages/volunteer/certificate/index',
+  verifyCertificate: 'packages/volunteer/verify/index',
+  organize: 'packages/volunteer/organize/index',
+  eventEdit: 'packages/volunteer/edit/index',
+  roster: 'packages/volunteer/roster/index',
+  checkinCode: 'packages/volunteer/checkin-code/index',
+  orgReport: 'packages/volunteer/report/index',
   gridInbox: 'packages/grid/inbox/index',
   adminTriage: 'packages/admin/triage/index'
 } as const

@@ -92,3 +92,5 @@ export const urgeInput = z.object({
   note: shortText(200, '督办说明').default('')
 })
 export type UrgeInput = z.infer<typeof urgeInput>
+
+export * from './volunteer/schemas'

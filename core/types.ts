@@ -152,11 +152,20 @@ export interface TicketEvent {
 export type EventKind = 'service' | 'training'
 export type EventStatus = 'draft' | 'published' | 'cancelled'
 
+/** Service areas (skills, interests, event topics, training topics): the bulletin's list and the usual platforms'. */
+export const VOLUNTEER_TOPICS = ['环境保护', '居家养老', '医疗健康', '法律维权', '网络文明', '交通劝导', '文明引导', '关爱未成年人', '应急救援'] as const
+export type VolunteerTopic = (typeof VOLUNTEER_TOPICS)[number]
+
 export interface VolunteerEvent {
   id: string
   kind: EventKind
   title: string
   description: string
+  topic: VolunteerTopic
+  /** Whom the service is for (e.g. 居家养老 → 社区高龄老人); free text the organiser writes. */
+  servingTarget: string
+  /** Training topics a volunteer must hold (a confirmed training of that topic, not expired) to sign up. */
+  requiredTrainings: VolunteerTopic[]
   organizerId: string
   gridId: string | null
   address: string
@@ -164,25 +173,95 @@ export interface VolunteerEvent {
   startAt: string
   endAt: string
   capacity: number
-  /** Confirmed seats taken; only ever changed by a conditional update. */
+  /** Seats held (confirmed + offered); only ever changed together with the signups that hold them. */
   taken: number
   waitlistEnabled: boolean
   cancelDeadline: string
   status: EventStatus
+  /** People served, entered by the organiser after the event (the bulletin's 服务群众人次); null until then. */
+  servedCount: number | null
+  cancelReason: string | null
   createdAt: string
+  updatedAt: string
 }
 
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled'
+/**
+ * confirmed: holds a seat; waitlisted: waits in arrival order; offered: a freed seat is held for them until
+ * `offerExpiresAt`; lapsed: the offer ran out (the seat passed on); cancelled: by the person or with the event.
+ */
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'offered' | 'cancelled' | 'lapsed'
+export type AttendMethod = 'qr' | 'position' | 'organizer'
+
+/** One change to a signup's hours, kept with who and when. */
+export interface HoursAdjustment {
+  at: string
+  by: string
+  /** earned: 信用时长 from check-in/out; manual: 补录 by the organiser (a forgotten check-out). */
+  field: 'earned' | 'manual'
+  from: number | null
+  to: number
+  reason: string
+}
 
 export interface Signup {
+  /** Deterministic per (event, person): `signupId(eventId, userId)`. */
   id: string
   eventId: string
   userId: string
   status: SignupStatus
+  /** Arrival order on the waitlist. */
   createdAt: string
+  /** Bumped on every write; attendance and hours are written only on the version read. */
+  version: number
+  offerExpiresAt: string | null
   checkInAt: string | null
+  checkInBy: AttendMethod | null
   checkOutAt: string | null
-  hours: number | null
+  checkOutBy: AttendMethod | null
+  /** Marked absent by the organiser. */
+  noShow: boolean
+  /** 信用时长: attended time inside the event window (computed at check-out, may be adjusted down with a reason). */
+  earnedHours: number | null
+  /** 补录 (荣誉时长): added by the organiser with a reason; never more than the event's length. */
+  manualHours: number | null
+  /** Hours count (towards totals, stars, certificates) only once the organiser has confirmed them. */
+  hoursConfirmedAt: string | null
+  hoursConfirmedBy: string | null
+  adjustments: HoursAdjustment[]
+  /** The volunteer disputes a no-show or their hours. */
+  appeal: { at: string; reason: string; resolvedAt: string | null } | null
+}
+
+/** 志愿者注册信息. The phone is shown masked to everyone but the office and the volunteer. */
+export interface VolunteerProfile {
+  userId: string
+  realName: string
+  phone: string
+  homeGridId: string | null
+  community: string
+  skills: VolunteerTopic[]
+  /** 志愿者编号, given at registration. */
+  volunteerNo: string
+  registeredAt: string
+}
+
+/** 志愿服务记录证明 (民发〔2015〕149号): what it states is frozen at issue. */
+export interface Certificate {
+  number: string
+  /** Printed with the number and in its QR code: verification needs both, so numbers cannot be walked. */
+  checkCode: string
+  userId: string
+  issuedAt: string
+  realName: string
+  volunteerNo: string
+  earnedHours: number
+  manualHours: number
+  serviceCount: number
+  firstServiceAt: string | null
+  lastServiceAt: string | null
+  topics: VolunteerTopic[]
+  records: Array<{ title: string; kind: EventKind; topic: VolunteerTopic; date: string; hours: number; manual: boolean }>
+  issuer: { organisation: string; personInCharge: string; handler: string; contact: string }
 }
 
 export type QuestionType = 'single' | 'multi' | 'scale3' | 'scale5' | 'text'
@@ -227,6 +306,8 @@ export interface Message {
   id: string
   userId: string
   ticketId: string | null
+  /** The volunteer event it is about (offers, cancellations, reminders, hours), opened from the list. */
+  eventId?: string | null
   title: string
   body: string
   read: boolean

@@ -90,6 +90,15 @@ export interface EventView extends VolunteerEvent {
   choice: EventChoice
   /** The viewer's live signup may still be cancelled. */
   canCancel: boolean
+  placesLeft: number
+  waitlistLength: number
+  /** My place on the waitlist (1 = next), when I wait. */
+  waitlistPosition: number | null
+  /** Required trainings I do not hold (empty when I meet them, or nothing is required). */
+  missingTrainings: string[]
+  /** Metres from the point the list was asked near, when it was. */
+  distanceM: number | null
+  organizerName: string
 }
 
 /** The events list, with whether this viewer may sign up at all (only volunteers do). */
@@ -100,6 +109,8 @@ export interface EventsView extends Page<EventView> {
 export interface SignupView {
   outcome: 'confirmed' | 'waitlisted' | 'duplicate'
   signup: Signup
+  /** My place on the waitlist when waitlisted. */
+  waitlistPosition: number | null
 }
 
 export type { Category, Page, Rating, Role, Survey }

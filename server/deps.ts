@@ -14,6 +14,10 @@ export interface Deps {
   directory: DirectoryCache
   notifier: Notifier
   contentCheck: ContentCheck
+  /** Signs the rotating check-in codes (server/volunteer-code.ts); null when the deployment has none (codes refused). */
+  checkinKey: string | null
+  /** Where the public certificate verification page lives (`${publicBaseUrl}/v/<number>?c=<code>`). */
+  publicBaseUrl: string
 }
 
 /** The caller as the platform vouches for it: WeChat's OPENID, or the gateway's dev login. Never the request body. */

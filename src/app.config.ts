@@ -8,7 +8,13 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index', 'messages/index'] },
     { root: 'packages/ticket', pages: ['detail/index'] },
-    { root: 'packages/volunteer', pages: ['events/index'] },
+    {
+      root: 'packages/volunteer',
+      pages: [
+        'events/index', 'event/index', 'register/index', 'mine/index', 'certificate/index', 'verify/index',
+        'organize/index', 'edit/index', 'roster/index', 'checkin-code/index', 'report/index'
+      ]
+    },
     { root: 'packages/grid', pages: ['inbox/index'] },
     { root: 'packages/admin', pages: ['triage/index'] }
   ],

@@ -1,3 +1,4 @@
+import { newSignup } from '../volunteer/seats'
 import type {
   Category, Grid, Message, PhotoReview, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent
 } from '../types'
@@ -122,6 +123,9 @@ export function aVolunteerEvent (o: Partial<VolunteerEvent> = {}): VolunteerEven
     kind: 'service',
     title: '清波社区垃圾分类宣传',
     description: '在小区门口宣传垃圾分类',
+    topic: '环境保护',
+    servingTarget: '社区居民',
+    requiredTrainings: [],
     organizerId: 'user-organizer',
     gridId: 'grid-1',
     address: '清波社区服务中心',
@@ -133,23 +137,19 @@ export function aVolunteerEvent (o: Partial<VolunteerEvent> = {}): VolunteerEven
     waitlistEnabled: true,
     cancelDeadline: isoAt(6 * 24 * 60),
     status: 'published',
+    servedCount: null,
+    cancelReason: null,
     createdAt: isoAt(0),
+    updatedAt: isoAt(0),
     ...o
   }
 }
 
+/** A signup; its id is the deterministic (event, person) one unless given. */
 export function aSignup (o: Partial<Signup> = {}): Signup {
-  return {
-    id: o.id ?? nextId('signup'),
-    eventId: 'event-1',
-    userId: 'user-volunteer',
-    status: 'confirmed',
-    createdAt: isoAt(0),
-    checkInAt: null,
-    checkOutAt: null,
-    hours: null,
-    ...o
-  }
+  const eventId = o.eventId ?? 'event-1'
+  const userId = o.userId ?? 'user-volunteer'
+  return { ...newSignup(eventId, userId, o.createdAt ?? isoAt(0)), ...o }
 }
 
 export function aSurvey (o: Partial<Survey> = {}): Survey {

@@ -7,10 +7,12 @@ import { cancelRefusal, isLiveSignup, signupRefusal } from './seats'
  * - confirmed / waitlisted: they hold a seat or wait for one (cancel while `canCancel`);
  * - closed: signup is over (the event has begun or is no longer published);
  * - full: no seat and no waitlist — for everyone, so nobody taps 报名 to hear 名额已满;
+ * - offered: a freed place is held for them until the offer's deadline (confirm or let it pass on);
  * - register: seats are open but only volunteers sign up, and this person is not one yet;
+ * - training: the event requires trainings this volunteer does not hold (`missing` names them);
  * - waitlist / signup: a volunteer may join the waitlist or take a seat.
  */
-export type EventChoice = 'organizing' | 'confirmed' | 'waitlisted' | 'closed' | 'full' | 'register' | 'waitlist' | 'signup'
+export type EventChoice = 'organizing' | 'confirmed' | 'waitlisted' | 'offered' | 'closed' | 'full' | 'register' | 'training' | 'waitlist' | 'signup'
 
 export interface EventChoiceView {
   choice: EventChoice
@@ -29,15 +31,18 @@ export function eventChoice (
   event: Pick<VolunteerEvent, 'organizerId' | 'status' | 'startAt' | 'cancelDeadline' | 'capacity' | 'taken' | 'waitlistEnabled'>,
   viewer: { id: string; roles: readonly Role[] },
   mySignup: Pick<Signup, 'status'> | null,
-  nowIso: string
+  nowIso: string,
+  missing: readonly string[] = []
 ): EventChoiceView {
   if (event.organizerId === viewer.id) return { choice: 'organizing', canCancel: false }
   if (mySignup && isLiveSignup(mySignup)) {
-    return { choice: mySignup.status === 'waitlisted' ? 'waitlisted' : 'confirmed', canCancel: cancelRefusal(event, nowIso) === null }
+    const choice = mySignup.status === 'waitlisted' ? 'waitlisted' : mySignup.status === 'offered' ? 'offered' : 'confirmed'
+    return { choice, canCancel: cancelRefusal(event, nowIso) === null }
   }
   if (signupRefusal(event, nowIso)) return { choice: 'closed', canCancel: false }
   const full = event.taken >= event.capacity
   if (full && !event.waitlistEnabled) return { choice: 'full', canCancel: false }
   if (!canSignUp(viewer.roles)) return { choice: 'register', canCancel: false }
+  if (missing.length > 0) return { choice: 'training', canCancel: false }
   return { choice: full ? 'waitlist' : 'signup', canCancel: false }
 }

@@ -78,7 +78,10 @@ export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>,
         settings: DEFAULT_SETTINGS,
         directory: createDirectoryCache(store, systemClock),
         notifier: wiring.notifier?.(platform) ?? createInAppNotifier(),
-        contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck
+        contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck,
+        // Every instance must sign check-in codes alike: the key is the function's environment variable (deploy sets it).
+        checkinKey: process.env.WENMING_CHECKIN_KEY ?? null,
+        publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? ''
       }
       router = createRouter(fn, actions, deps)
     }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -26,6 +27,8 @@ export interface LocalOptions {
   seed?: boolean
   /** Defaults to the local word list; tests may pass another adapter. */
   contentCheck?: ContentCheck
+  /** The gateway's own address, for links printed on certificates (default: WENMING_PUBLIC_URL or localhost). */
+  publicBaseUrl?: string
 }
 
 export interface LocalApp {
@@ -60,7 +63,10 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     settings: opts.settings ?? DEFAULT_SETTINGS,
     directory: createDirectoryCache(store, clock),
     notifier: createInAppNotifier(),
-    contentCheck: opts.contentCheck ?? createWordListCheck()
+    contentCheck: opts.contentCheck ?? createWordListCheck(),
+    // Codes live two rotation periods, so a key made per process is enough locally; set it to share across processes.
+    checkinKey: process.env.WENMING_CHECKIN_KEY ?? randomBytes(32).toString('base64url'),
+    publicBaseUrl: opts.publicBaseUrl ?? process.env.WENMING_PUBLIC_URL ?? 'http://localhost:8080'
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
 }

@@ -9,6 +9,12 @@ export async function seedDemoCity (store: Store, nowIso: string): Promise<void>
   for (const u of city.users) await store.putUser(u)
   await store.importTickets(city.tickets, city.ticketEvents)
   for (const e of city.events) await store.putEvent(e)
+  for (const v of city.volunteers) await store.registerVolunteer(v)
+  // Held events' attendance: the seat through the seat rule, then the record as it ended.
+  for (const s of city.signups) {
+    const { signup } = await store.takeSeat(s)
+    if (signup) await store.updateSignup({ ...s, status: signup.status, version: signup.version + 1 }, signup.version)
+  }
   for (const s of city.surveys) await store.putSurvey(s)
   for (const r of city.responses) await store.addResponse(r)
 }

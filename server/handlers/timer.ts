@@ -2,7 +2,9 @@ import { emptyInput } from '../../core/schemas'
 import { autoCloseNote, sweepAction } from '../../core/tickets/queues'
 import { overdueStep, stepOf, type Step } from '../../core/tickets/step'
 import { decide, statesOfKind } from '../../core/tickets/workflow'
-import type { Ticket } from '../../core/types'
+import type { Message, Ticket } from '../../core/types'
+import { offerNotice, reminderDue, reminderNotice } from '../../core/volunteer/notices'
+import { policyFor } from '../volunteer-record'
 import type { Deps } from '../deps'
 import { pushMessages, ticketMessages } from '../notices'
 import { forEachPage } from '../paging'
@@ -30,9 +32,46 @@ export const timerActions: ActionsOf<'timer'> = {
           if (done && what === 'markOverdue') overdueMarked++
         }
       })
-      return { overdueMarked, autoClosed, recovered }
+      return { overdueMarked, autoClosed, recovered, ...await volunteerSweep(deps) }
     }
   })
+}
+
+/**
+ * Volunteer service on the same tick: expired waitlist offers pass on (and a seat a crash left free is offered),
+ * and confirmed volunteers are reminded a day and an hour before (message ids per signup and kind: once each).
+ */
+async function volunteerSweep (deps: Deps): Promise<{ offersLapsed: number; offersMade: number; reminded: number }> {
+  const now = deps.clock.now()
+  let offersLapsed = 0
+  let offersMade = 0
+  let reminded = 0
+  await forEachPage((p) => deps.store.listEvents({ ...p, fromIso: now }), async (events) => {
+    for (const e of events) {
+      if (e.status !== 'published') continue
+      if (e.waitlistEnabled) {
+        const policy = policyFor(deps, e)
+        const { lapsed, offered } = await deps.store.settleOffers(e.id, policy, offerNotice(e, now))
+        offersLapsed += lapsed.length
+        offersMade += offered.length
+        await pushMessages(deps, offered.map(offerNotice(e, now)))
+      }
+      const due = reminderDue(e.startAt, now)
+      if (due === null) continue
+      const notice = reminderNotice(e, due, now)
+      const told: Message[] = []
+      await forEachPage((p) => deps.store.listSignups({ ...p, eventId: e.id, statuses: ['confirmed'] }), async (signups) => {
+        for (const s of signups) {
+          const m = notice(s)
+          // Its id is per signup and kind: a reminder already in the list is not added, nor pushed, again.
+          if (await deps.store.addMessage(m)) told.push(m)
+        }
+      })
+      reminded += told.length
+      await pushMessages(deps, told)
+    }
+  })
+  return { offersLapsed, offersMade, reminded }
 }
 
 /** One system step as one unit; false when the ticket moved meanwhile (the next sweep looks again). */

@@ -1,3 +1,4 @@
+import { newSignup } from '../../core/volunteer/seats'
 import { ok, openTestApp, type TestApp } from '../testing/app'
 
 describe('volunteer: sign up, cancel, sign up again', () => {
@@ -68,7 +69,7 @@ describe('volunteer.events: each person sees what they can do', () => {
     expect(after).toMatchObject({ choice: 'confirmed', canCancel: true })
 
     for (let i = after!.taken; i < e.capacity; i++) {
-      await app.store.takeSeat({ id: `s-fill-${i}`, eventId: e.id, userId: `u-fill-${i}`, status: 'confirmed', createdAt: app.clock.now(), checkInAt: null, checkOutAt: null, hours: null })
+      await app.store.takeSeat(newSignup(e.id, `u-fill-${i}`, app.clock.now()))
     }
     const seen = async (openid: string) => ok(await app.as(openid)('volunteer', 'events', {})).items.find((x) => x.id === e.id)?.choice
     expect(await seen('dev-citizen')).toBe('full')

@@ -1,10 +1,10 @@
-import type { Category, Grid, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent } from '../../core/types'
+import type { Category, Grid, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent, VolunteerProfile } from '../../core/types'
 import { buildCategories } from './categories'
 import { buildGrids } from './grids'
 import { buildResponses, buildSurvey } from './survey'
 import { buildTickets } from './tickets'
 import { buildUsers } from './users'
-import { buildVolunteerEvents } from './volunteer-events'
+import { buildPastSignups, buildVolunteerEvents, buildVolunteerProfiles } from './volunteer-events'
 
 /**
  * The demo city: 长沙市雨花区 with grids, categories, people, tickets, volunteer events and an open survey.
@@ -18,7 +18,9 @@ export interface DemoCity {
   tickets: Ticket[]
   ticketEvents: TicketEvent[]
   events: VolunteerEvent[]
+  /** Held events' signups with attendance and confirmed hours. */
   signups: Signup[]
+  volunteers: VolunteerProfile[]
   surveys: Survey[]
   responses: SurveyResponse[]
   /** Grids left without a manager on purpose (reports there go to admin triage). */
@@ -31,14 +33,16 @@ export function buildDemoCity (nowIso: string): DemoCity {
   const { users, grids, unmanagedGridIds, residents } = buildUsers(buildGrids(), nowIso)
   const { tickets, ticketEvents } = buildTickets({ nowIso, grids, categories, users, unmanagedGridIds })
   const survey = buildSurvey(nowIso)
+  const events = buildVolunteerEvents(nowIso, grids)
   return {
     grids,
     categories,
     users,
     tickets,
     ticketEvents,
-    events: buildVolunteerEvents(nowIso, grids),
-    signups: [],
+    events,
+    signups: buildPastSignups(events),
+    volunteers: buildVolunteerProfiles(nowIso, grids),
     surveys: [survey],
     responses: buildResponses(nowIso, residents),
     unmanagedGridIds

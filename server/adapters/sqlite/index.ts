@@ -46,7 +46,7 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...ticketStore(db, sql, ops),
     ...followerStore(db, ops.followers),
     ...photoReviewStore(db, ops.photoReviews),
-    ...volunteerStore(db, sql),
+    ...volunteerStore(db, sql, ops.messages),
     ...surveyStore(db, sql),
     ...messageStore(db, sql, ops.messages),
     ...counterStore(ops.counters),

@@ -5,12 +5,13 @@ import { readPage } from './paging'
 
 /** Synchronous message writes, for use inside another seam's transaction. A retried id is a no-op. */
 export interface MessageOps {
-  insert (message: Message): void
+  /** True when added (false: that id was there). */
+  insert (message: Message): boolean
 }
 
 export function messageOps (db: Db): MessageOps {
   const insert = db.prepare('INSERT INTO messages (id, user_id, at, read, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING')
-  return { insert: (m) => { insert.run(m.id, m.userId, m.at, m.read ? 1 : 0, JSON.stringify(m)) } }
+  return { insert: (m) => insert.run(m.id, m.userId, m.at, m.read ? 1 : 0, JSON.stringify(m)).changes === 1 }
 }
 
 export function messageStore (db: Db, sql: Sql, ops: MessageOps): MessageStore {
@@ -19,7 +20,7 @@ export function messageStore (db: Db, sql: Sql, ops: MessageOps): MessageStore {
     WHERE user_id = ? AND read = 0 AND id IN (SELECT value FROM json_each(?))`)
   const unread = db.prepare('SELECT COUNT(*) FROM messages WHERE user_id = ? AND read = 0').pluck()
   return {
-    addMessage: async (m) => { ops.insert(m) },
+    addMessage: async (m) => ops.insert(m),
     markMessagesRead: async (userId, ids) => (ids === undefined ? readAllOf.run(userId) : readSome.run(userId, JSON.stringify(ids))).changes,
     countUnreadMessages: async (userId) => unread.get(userId) as number,
     listMessages: async (q) =>

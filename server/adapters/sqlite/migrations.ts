@@ -115,6 +115,20 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (role, user_id)
   );
   INSERT INTO user_roles (role, user_id) SELECT r.value, u.id FROM users u, json_each(u.doc, '$.roles') r;
+  `,
+  // 5: volunteer service end to end — organisers' own events, waitlists in order, profiles and certificates;
+  // documents written before get the new fields' defaults.
+  `
+  ALTER TABLE events ADD COLUMN organizer_id TEXT;
+  UPDATE events SET organizer_id = json_extract(doc, '$.organizerId'),
+    doc = json_patch(json('{"topic":"文明引导","servingTarget":"","requiredTrainings":[],"servedCount":null,"cancelReason":null}'), doc);
+  UPDATE events SET doc = json_set(doc, '$.updatedAt', json_extract(doc, '$.createdAt')) WHERE json_extract(doc, '$.updatedAt') IS NULL;
+  CREATE INDEX events_organizer ON events (organizer_id, start_at, id);
+  UPDATE signups SET doc = json_remove(json_patch(json('{"version":1,"offerExpiresAt":null,"checkInBy":null,"checkOutBy":null,"noShow":false,"earnedHours":null,"manualHours":null,"hoursConfirmedAt":null,"hoursConfirmedBy":null,"adjustments":[],"appeal":null}'), doc), '$.hours');
+  CREATE INDEX signups_event_status ON signups (event_id, status, created_at, id);
+  CREATE TABLE volunteers (user_id TEXT PRIMARY KEY REFERENCES users (id), doc TEXT NOT NULL);
+  CREATE TABLE certificates (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, issued_at TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX certificates_user ON certificates (user_id, issued_at, id);
   `
 ]
 
