@@ -69,8 +69,34 @@ const POLICY: Record<string, PolicyRow> = {
   'tickets.urge': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'volunteer.events': row(        U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'volunteer.event': row(         U,        A,       A,           A,        A,        A,         A,      A,    U),
   'volunteer.signup': row(        U,        F,       F,           A,        F,        F,         F,      F,    U),
   'volunteer.cancel': row(        U,        F,       F,           A,        F,        F,         F,      F,    U),
+  'volunteer.acceptOffer': row(   U,        F,       F,           A,        F,        F,         F,      F,    U),
+  // Anyone signed in may register as a volunteer and see their own record (empty until they do).
+  'volunteer.register': row(      U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'volunteer.mine': row(          U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'volunteer.mySignups': row(     U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'volunteer.checkIn': row(       U,        F,       F,           A,        F,        F,         F,      F,    U),
+  'volunteer.checkOut': row(      U,        F,       F,           A,        F,        F,         F,      F,    U),
+  'volunteer.appeal': row(        U,        F,       F,           A,        F,        F,         F,      F,    U),
+  'volunteer.requestCertificate': row(U,    F,       F,           A,        F,        F,         F,      F,    U),
+  // One's own certificate (someone else's is not found for them; the office sees any).
+  'volunteer.certificate': row(   U,        A,       A,           A,        A,        A,         A,      A,    U),
+  // Anyone holding a certificate's number and check code: a public page, no account needed.
+  'volunteer.verifyCertificate': row(A,     A,       A,           A,        A,        A,         A,      A,    A),
+  // The organiser's side: their own events (another organiser's answer NOT_FOUND), the office all.
+  'volunteer.myEvents': row(      U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.saveEvent': row(     U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.publishEvent': row(  U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.cancelEvent': row(   U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.roster': row(        U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.checkinCode': row(   U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.markAttendance': row(U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.confirmHours': row(  U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.recordServed': row(  U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.exportRoster': row(  U,        F,       F,           F,        A,        F,         F,      A,    U),
+  'volunteer.orgReport': row(     U,        F,       F,           F,        A,        F,         F,      A,    U),
 
   'surveys.list': row(            U,        A,       A,           A,        A,        A,         A,      A,    U),
   'surveys.get': row(             U,        A,       A,           A,        A,        A,         A,      A,    U),

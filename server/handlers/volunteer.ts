@@ -188,7 +188,8 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       const accepted = await deps.store.acceptOffer(eventId, me.id, deps.clock.now())
       if (!accepted) {
         const s = await deps.store.getSignup(eventId, me.id)
-        if (s?.status === 'confirmed') return { signup: s }
+        if (!s) throw new AppError('NOT_FOUND', '没有找到你对这个活动的报名')
+        if (s.status === 'confirmed') return { signup: s }
         throw new AppError('CONFLICT', s?.status === 'lapsed' || s?.status === 'offered' ? '保留名额已过期，已让给下一位候补' : '没有为你保留的名额')
       }
       return { signup: accepted }

@@ -18,6 +18,8 @@ export const PAGED: Array<{ fn: Case['fn']; action: string; storeCursor: boolean
   { fn: 'tickets', action: 'overdue', storeCursor: true },
   { fn: 'tickets', action: 'verifyQueue', storeCursor: false },
   { fn: 'volunteer', action: 'events', storeCursor: true },
+  { fn: 'volunteer', action: 'mySignups', storeCursor: true },
+  { fn: 'volunteer', action: 'myEvents', storeCursor: true },
   { fn: 'surveys', action: 'list', storeCursor: true },
   { fn: 'admin', action: 'grids', storeCursor: true },
   { fn: 'admin', action: 'users', storeCursor: true }
@@ -54,7 +56,8 @@ export const EMPTY: Array<{ fn: Case['fn']; action: string }> = [
   { fn: 'users', action: 'me' },
   { fn: 'reports', action: 'categories' },
   { fn: 'reports', action: 'gridMap' },
-  { fn: 'admin', action: 'managers' }
+  { fn: 'admin', action: 'managers' },
+  { fn: 'volunteer', action: 'mine' }
 ]
 
 export const emptyCases = (e: (typeof EMPTY)[number]): Case[] => {

@@ -47,6 +47,8 @@ export function useBadInputWorld (): void {
     if (!unreadOne) throw new Error('expected an unread message of u-grid')
     gridMessageId = unreadOne.id
     expect(await app.store.countUnreadMessages('u-citizen')).toBeGreaterThan(0)
+    // A volunteer who has not registered (no profile): a certificate request answers what to do first.
+    await app.store.putUser({ id: 'u-bad-unregistered', openid: 'bad-unregistered', nickname: '未注册志愿者', roles: ['citizen', 'volunteer'], gridIds: [], createdAt: app.clock.now() })
   })
   afterAll(() => app.close())
 }
@@ -71,6 +73,9 @@ const DEFAULT_CALLER: Record<string, () => Identity> = {
   'tickets.inbox': () => cast.identity.assignedGm,
   tickets: () => cast.identity.admin,
   volunteer: () => cast.identity.volunteer,
+  ...Object.fromEntries(['myEvents', 'saveEvent', 'publishEvent', 'cancelEvent', 'roster', 'checkinCode', 'markAttendance', 'confirmHours', 'recordServed', 'exportRoster', 'orgReport']
+    .map((a) => [`volunteer.${a}`, () => cast.identity.organizer])),
+  'volunteer.verifyCertificate': () => cast.identity.anonymous,
   surveys: () => cast.identity.reporter,
   stats: () => cast.identity.anonymous,
   admin: () => cast.identity.admin

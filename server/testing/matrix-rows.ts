@@ -3,7 +3,11 @@ import type { Result } from '../../core/errors'
 import type { Ticket, VolunteerEvent } from '../../core/types'
 import type { DispatchOptionView, MergeCandidatesView, TicketDetailView, TicketView } from '../../core/views'
 import { overdueStep } from '../../core/tickets/step'
-import { isLiveSignup } from '../../core/volunteer/seats'
+import { checkedIn, checkedOut } from '../../core/volunteer/attendance'
+import { offerNotice } from '../../core/volunteer/notices'
+import { isLiveSignup, newSignup } from '../../core/volunteer/seats'
+import type { Certificate } from '../../core/types'
+import { aVolunteerEvent } from '../../core/testing/builders'
 import { readAll } from '../paging'
 import { SURVEY_ID } from '../seed/survey'
 import { openTestApp, type TestApp } from './app'
@@ -50,7 +54,7 @@ export interface ValidRow {
   allowed? (w: World, given: Given, result: Result<unknown>): Promise<void>
 }
 
-let seats = 0
+let fresh = 0
 const fixed = (payload: Record<string, unknown> = {}): ValidRow => ({ given: async () => ({ payload }) })
 const spot = (w: World) => ({ lng: w.cast.spot.lng, lat: w.cast.spot.lat })
 
@@ -159,6 +163,7 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
   },
   volunteer: {
     events: fixed(),
+    event: fixed({ id: 'ev-002' }),
     signup: {
       async given (w) {
         return { payload: { eventId: (await upcomingEvents(w))[0].id } }
@@ -171,14 +176,12 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
     cancel: {
       // Another event than signup's, which the volunteer has signed up for (before the cell, whoever calls).
       async given (w) {
-        const events = await upcomingEvents(w)
+        const events = (await upcomingEvents(w)).filter((e) => e.requiredTrainings.length === 0)
         const event = events[events.length - 1]
         if (events.length < 2 || Date.parse(event.cancelDeadline) <= Date.parse(w.app.clock.now())) throw new Error('no second event to cancel in the seed')
         const volunteer = w.cast.userId.volunteer!
         if (!(await liveSignupOf(w, event.id, volunteer))) {
-          const taken = await w.app.store.takeSeat({
-            id: `s-all-matrix-${++seats}`, eventId: event.id, userId: volunteer, status: 'confirmed', createdAt: w.app.clock.now(), checkInAt: null, checkOutAt: null, hours: null
-          })
+          const taken = await w.app.store.takeSeat(newSignup(event.id, volunteer, w.app.clock.now()))
           if (!taken.signup) throw new Error(`could not sign the volunteer up for ${event.id}`)
         }
         return { payload: { eventId: event.id } }
@@ -187,7 +190,105 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
         expect(result.ok && (result.data as { signup: { status: string } }).signup.status).toBe('cancelled')
         expect(await liveSignupOf(w, payload.eventId as string, w.cast.userId.volunteer!)).toBe(false)
       }
-    }
+    },
+    acceptOffer: {
+      // A full event of one seat: the volunteer waits, the seat holder cancels, the volunteer is offered it.
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: 72, capacity: 1 })
+        const volunteer = w.cast.userId.volunteer!
+        await w.app.store.takeSeat(newSignup(e.id, 'u-volunteer-2', w.app.clock.now()))
+        await w.app.store.takeSeat(newSignup(e.id, volunteer, w.app.clock.now()))
+        const now = w.app.clock.now()
+        await w.app.store.cancelSignup(e.id, 'u-volunteer-2', { now, offerUntil: new Date(Date.parse(now) + 3_600_000).toISOString() }, offerNotice(e, now))
+        return { payload: { eventId: e.id } }
+      },
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getSignup(payload.eventId as string, w.cast.userId.volunteer!))?.status).toBe('confirmed')
+      }
+    },
+    register: {
+      given: async () => ({ payload: { realName: '测试志愿者', phone: '13800000000', community: '香樟路社区', skills: ['环境保护'] } }),
+      // Registering gives the caller the volunteer role; the cast's non-volunteers lose it again here, so later
+      // cells see the cast as cast (the registration itself stays).
+      async allowed (w, _given, result) {
+        const profile = (result as { ok: true; data: { profile: { userId: string; volunteerNo: string } } }).data.profile
+        expect(profile.volunteerNo).toMatch(/^V\d{10}$/)
+        const u = await w.app.store.getUser(profile.userId)
+        expect(u?.roles).toContain('volunteer')
+        if (u && profile.userId !== w.cast.userId.volunteer) await w.app.store.putUser({ ...u, roles: u.roles.filter((r) => r !== 'volunteer') })
+      }
+    },
+    mine: fixed(),
+    mySignups: fixed({ limit: 5 }),
+    checkIn: {
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: 0.25, signedUp: 'booked' })
+        return { payload: { eventId: e.id, location: e.location } }
+      },
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getSignup(payload.eventId as string, w.cast.userId.volunteer!))?.checkInAt).toBe(w.app.clock.now())
+      }
+    },
+    checkOut: {
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: -1.5, hours: 2, signedUp: 'in' })
+        return { payload: { eventId: e.id, location: e.location } }
+      },
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getSignup(payload.eventId as string, w.cast.userId.volunteer!))?.checkOutAt).toBe(w.app.clock.now())
+      }
+    },
+    appeal: {
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: -5, hours: 2, signedUp: 'booked' })
+        return { payload: { eventId: e.id, reason: '我到场了，但手机没电没能签到' } }
+      }
+    },
+    requestCertificate: fixed(),
+    certificate: {
+      // The caller's own certificate (the handler finds only one's own, or any for the office).
+      async given (w, caller) {
+        return { payload: { number: (await certificateOf(w, caller)).number } }
+      }
+    },
+    verifyCertificate: {
+      async given (w, caller) {
+        const c = await certificateOf(w, caller)
+        return { payload: { number: c.number, code: c.checkCode } }
+      }
+    },
+    myEvents: fixed({ limit: 5 }),
+    saveEvent: {
+      given: async (w) => {
+        const start = new Date(Date.parse(w.app.clock.now()) + 72 * 3_600_000)
+        const iso = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000).toISOString()
+        return {
+          payload: {
+            kind: 'service', title: '矩阵测试志愿活动', topic: '环境保护', address: '香樟路社区广场', location: spot(w),
+            startAt: iso(start, 0), endAt: iso(start, 2), capacity: 10, waitlistEnabled: true, cancelDeadline: iso(start, -24)
+          }
+        }
+      }
+    },
+    publishEvent: { given: async (w, caller) => ({ payload: { id: (await freshEvent(w, caller, { startInHours: 72, status: 'draft' })).id } }) },
+    cancelEvent: { given: async (w, caller) => ({ payload: { id: (await freshEvent(w, caller, { startInHours: 72, signedUp: 'booked' })).id, reason: '天气原因' } }) },
+    roster: fixed({ id: 'ev-002' }),
+    checkinCode: { given: async (w, caller) => ({ payload: { id: (await freshEvent(w, caller, { startInHours: 0.25 })).id } }) },
+    markAttendance: {
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: -0.5, signedUp: 'booked' })
+        return { payload: { eventId: e.id, userId: w.cast.userId.volunteer, attended: true } }
+      }
+    },
+    confirmHours: {
+      async given (w, caller) {
+        const e = await freshEvent(w, caller, { startInHours: -3, hours: 2, signedUp: 'out' })
+        return { payload: { eventId: e.id, userId: w.cast.userId.volunteer } }
+      }
+    },
+    recordServed: { given: async (w, caller) => ({ payload: { id: (await freshEvent(w, caller, { startInHours: -3, hours: 2 })).id, servedCount: 40 } }) },
+    exportRoster: fixed({ id: 'ev-002' }),
+    orgReport: { given: async (w) => ({ payload: { year: new Date(w.app.clock.now()).getUTCFullYear() } }) }
   },
   surveys: {
     list: fixed(),
@@ -226,6 +327,48 @@ async function upcomingEvents (w: World): Promise<VolunteerEvent[]> {
   const open = events.filter((e) => e.status === 'published' && Date.parse(e.startAt) > now && e.taken < e.capacity)
   if (open.length === 0) throw new Error('no upcoming event with seats in the seed')
   return open.sort((a, b) => a.startAt.localeCompare(b.startAt))
+}
+
+/**
+ * A fresh event of the demo organiser's for one cell, starting `startInHours` from the world's now, with the demo
+ * volunteer signed up (booked), checked in, or checked in and out, when asked.
+ */
+async function freshEvent (
+  w: World, caller: CallerKey,
+  o: { startInHours: number; hours?: number; capacity?: number; status?: VolunteerEvent['status']; signedUp?: 'booked' | 'in' | 'out' }
+): Promise<VolunteerEvent> {
+  const now = Date.parse(w.app.clock.now())
+  const startAt = new Date(now + o.startInHours * 3_600_000).toISOString()
+  const e = aVolunteerEvent({
+    id: `ev-all-matrix-${caller}-${++fresh}`, organizerId: w.cast.userId.organizer!, location: spot(w), gridId: w.cast.grid.id,
+    startAt, endAt: new Date(Date.parse(startAt) + (o.hours ?? 2) * 3_600_000).toISOString(), cancelDeadline: new Date(Date.parse(startAt) - 3_600_000).toISOString(),
+    capacity: o.capacity ?? 10, status: o.status ?? 'published', createdAt: w.app.clock.now(), updatedAt: w.app.clock.now()
+  })
+  await w.app.store.putEvent(e)
+  if (o.signedUp) {
+    const taken = await w.app.store.takeSeat(newSignup(e.id, w.cast.userId.volunteer!, w.app.clock.now()))
+    let s = taken.signup!
+    if (o.signedUp !== 'booked') {
+      const inAt = e.startAt
+      let next = checkedIn(s, inAt, 'qr')
+      if (o.signedUp === 'out') next = checkedOut(next, e, e.endAt, 'qr', w.app.deps.settings.volunteer)
+      await w.app.store.updateSignup(next, s.version)
+      s = next
+    }
+  }
+  return e
+}
+
+/** A certificate of this caller's (anyone's for callers without an account: the volunteer's). */
+async function certificateOf (w: World, caller: CallerKey): Promise<Certificate> {
+  const n = ++fresh
+  const c: Certificate = {
+    number: `ZZ2026-${String(900000 + n).padStart(6, '0')}`, checkCode: 'K7M2Q9', userId: w.cast.userId[caller] ?? w.cast.userId.volunteer!, issuedAt: w.app.clock.now(),
+    realName: '测试者', volunteerNo: 'V2026000001', earnedHours: 3, manualHours: 0, serviceCount: 1, firstServiceAt: w.app.clock.now(), lastServiceAt: w.app.clock.now(),
+    topics: ['环境保护'], records: [], issuer: w.app.deps.settings.volunteer.issuer
+  }
+  await w.app.store.addCertificate(c)
+  return c
 }
 
 async function liveSignupOf (w: World, eventId: string, userId: string): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { reportBuckets } from '../../core/limits'
 import type {
-  Category, Grid, Message, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent
+  Category, Certificate, Grid, Message, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent, VolunteerProfile
 } from '../../core/types'
 import { readAll } from '../paging'
 import type { Store } from '../ports/store'
@@ -22,6 +22,9 @@ export interface StoreSnapshot {
   followed: Record<string, string[]>
   /** The counters asked for (the port cannot list counters; see snapshotStore). */
   counters: Record<string, number>
+  /** Volunteer registrations and certificates of every seen user. */
+  volunteers: Record<string, VolunteerProfile>
+  certificates: Record<string, Certificate[]>
 }
 
 export interface SnapshotOptions {
@@ -77,6 +80,8 @@ export async function snapshotStore (store: Store, opts: SnapshotOptions = {}): 
 
   const messages: StoreSnapshot['messages'] = {}
   const followed: StoreSnapshot['followed'] = {}
+  const volunteers: StoreSnapshot['volunteers'] = {}
+  const certificates: StoreSnapshot['certificates'] = {}
   for (const id of userIds) {
     const [items, unread, follows] = await Promise.all([
       readAll((q) => store.listMessages({ ...q, userId: id })),
@@ -86,11 +91,14 @@ export async function snapshotStore (store: Store, opts: SnapshotOptions = {}): 
     // Keep the snapshot small: only users something happened to.
     if (items.length > 0 || unread > 0) messages[id] = { items, unread }
     if (follows.length > 0) followed[id] = follows.map((t) => t.id)
+    const [profile, certs] = await Promise.all([store.getVolunteer(id), readAll((q) => store.listCertificates({ ...q, userId: id }))])
+    if (profile) volunteers[id] = profile
+    if (certs.length > 0) certificates[id] = certs
   }
 
   const counters: Record<string, number> = {}
   for (const key of opts.counterKeys?.(userIds) ?? []) counters[key] = await store.incrementCounter(key, 0)
 
   // Round-trip through JSON so the snapshot is plain data and cannot alias anything the store hands out.
-  return JSON.parse(JSON.stringify({ users, grids, categories, tickets, events, signups, surveys, responses, messages, followed, counters })) as StoreSnapshot
+  return JSON.parse(JSON.stringify({ users, grids, categories, tickets, events, signups, surveys, responses, messages, followed, counters, volunteers, certificates })) as StoreSnapshot
 }
