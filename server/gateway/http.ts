@@ -9,6 +9,8 @@ import type { Router } from '../router'
 import { identityFrom } from './identity'
 import { serveStatic } from './static'
 import { receivePhoto } from './upload'
+import { verifyPage } from './verify-page'
+import type { VerifyView } from '../../core/volunteer/views'
 
 export interface GatewayOptions {
   routers: Record<FunctionName, Router>
@@ -193,6 +195,20 @@ export function createGateway (opts: GatewayOptions): Server {
       if (!found) throw new HttpFailure(404, 'NOT_FOUND', '图片不存在或已被删除')
       res.writeHead(200, { 'content-type': found.contentType, 'cache-control': 'private, max-age=86400' })
       res.end(Buffer.from(found.bytes))
+      return
+    }
+
+    // The public verification page a certificate's QR code opens; /v/?n=&c= is its form.
+    if (path === '/v' || path.startsWith('/v/')) {
+      if (!isGet(req)) throw wrongMethod('GET')
+      const number = (decoded.slice(3) || query.get('n') || '').trim().slice(0, 40)
+      const code = (query.get('c') ?? '').trim().toUpperCase().slice(0, 12)
+      const result = number || code
+        ? await opts.routers.volunteer({ action: 'verifyCertificate', number, code }, { kind: 'anonymous' }) as Result<VerifyView>
+        : null
+      const html = verifyPage(number, code, result)
+      res.writeHead(result && !result.ok ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" })
+      res.end(req.method === 'HEAD' ? undefined : html)
       return
     }
 

@@ -14,7 +14,7 @@ async function main (): Promise<void> {
 
   let app: Awaited<ReturnType<typeof openLocalApp>>
   try {
-    app = await openLocalApp({ dataDir })
+    app = await openLocalApp({ dataDir, publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` })
   } catch (e) {
     const err = e as Error & { code?: string }
     fatal(err.code === 'STORE_DAMAGED' ? err.message : `无法打开数据目录 ${dataDir}：${err.message}`)
