@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
+import { benchSignup } from './signup'
 import { benchSubmit } from './submit'
 import type { BenchResult } from './types'
 import { weappCheckSizes, weappSizes } from './weapp'
@@ -21,6 +22,9 @@ async function main (): Promise<void> {
 
   console.log('reports.submit through the gateway …')
   results.push(...await benchSubmit())
+
+  console.log('volunteer.signup burst through the gateway …')
+  results.push(...await benchSignup())
 
   console.log('photo processing …')
   results.push(...await benchPhotos())

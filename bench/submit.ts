@@ -14,7 +14,7 @@ const PER_USER = 5 // under the 10-an-hour limit, so every submit does the full 
 interface Server { port: number; stop: () => Promise<void> }
 
 /** The gateway as `npm start` runs it, in its own process with a fresh SQLite file. */
-async function startGateway (): Promise<Server> {
+export async function startGateway (): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'wenming-bench-'))
   const server = await startProcess(join(__dirname, '..', 'server/gateway/main.ts'), { PORT: '0', DATA_DIR: dir })
   return { port: server.port, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }) } }
@@ -46,15 +46,15 @@ async function startProcess (script: string, env: Record<string, string>): Promi
   }
 }
 
-function post (agent: Agent, port: number, fn: string, body: unknown, openid: string): Promise<{ ok: boolean; code?: string }> {
+export function post (agent: Agent, port: number, fn: string, body: unknown, openid: string): Promise<{ ok: boolean; code?: string; data?: any }> {
   const data = Buffer.from(JSON.stringify(body))
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path: `/api/${fn}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Dev ${openid}` } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
-        const r = JSON.parse(Buffer.concat(chunks).toString()) as { ok: boolean; error?: { code: string } }
-        resolve({ ok: r.ok, code: r.error?.code })
+        const r = JSON.parse(Buffer.concat(chunks).toString()) as { ok: boolean; data?: unknown; error?: { code: string } }
+        resolve({ ok: r.ok, code: r.error?.code, data: r.data })
       })
     })
     req.on('error', reject)
@@ -85,8 +85,8 @@ async function burst (agent: Agent, port: number, list: readonly Job[], body: (n
   return { latencies: latencies.sort((a, b) => a - b), failures, seconds: Number(process.hrtime.bigint() - t0) / 1e9 }
 }
 
-const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+export const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d
+export const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 
 /**
  * reports.submit through the gateway over loopback: 32 concurrent clients, photo-less reports, SQLite store; and, in

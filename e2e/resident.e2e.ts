@@ -1,3 +1,4 @@
+import { newSignup } from '../core/volunteer/seats'
 import assert from 'node:assert/strict'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -56,7 +57,7 @@ describe('the resident\'s screens: 首页, volunteer events, the survey and 消�
     const noWaitlist = events.find((e) => !e.waitlistEnabled && Date.parse(e.startAt) > Date.now())!
     fullEventTitle = noWaitlist.title
     for (let i = noWaitlist.taken; i < noWaitlist.capacity; i++) {
-      await store.takeSeat({ id: `s-e2e-${i}`, eventId: noWaitlist.id, userId: `u-resident-${String(i + 1).padStart(3, '0')}`, status: 'confirmed', createdAt: new Date().toISOString(), checkInAt: null, checkOutAt: null, hours: null })
+      await store.takeSeat(newSignup(noWaitlist.id, `u-resident-${String(i + 1).padStart(3, '0')}`, new Date().toISOString()))
     }
     await store.close()
   })

@@ -41,12 +41,6 @@ export async function trainingsOf (deps: Deps, user: User): Promise<TrainingHeld
   return trainingsHeld(await personRecord(deps, user.id), deps.clock.now(), deps.settings.volunteer)
 }
 
-/** 1-based place on the waitlist, in arrival order; null when not waiting. */
-export function waitlistPosition (waiting: readonly Signup[], userId: string): number | null {
-  const i = waiting.findIndex((s) => s.userId === userId)
-  return i < 0 ? null : i + 1
-}
-
 /** The offer policy now for an event (core decides: not on the event's day, never past its start). */
 export function policyFor (deps: Deps, e: VolunteerEvent): OfferPolicy {
   const now = deps.clock.now()

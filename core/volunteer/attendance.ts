@@ -121,7 +121,7 @@ export function confirmedHours (
 ): { ok: true; signup: Signup } | { ok: false; message: string } {
   if (s.status !== 'confirmed') return { ok: false, message: '只有已报名的志愿者才能确认时长' }
   if (s.noShow) return { ok: false, message: '已标记缺席，请先标记为出席' }
-  if (s.checkInAt === null && input.manualHours === undefined) return { ok: false, message: '该志愿者没有签到，如确实参加请补录时长并说明原因' }
+  if (s.checkInAt === null && !(input.manualHours !== undefined && input.manualHours > 0)) return { ok: false, message: '该志愿者没有签到，如确实参加请补录时长并说明原因' }
   const reason = (input.reason ?? '').trim()
   const earnedOriginal = originalEarned(s)
   const earned = input.earnedHours ?? s.earnedHours ?? 0
@@ -141,6 +141,9 @@ export function confirmedHours (
       ...s,
       earnedHours: s.earnedHours === null && input.earnedHours === undefined ? null : earned,
       manualHours: manual > 0 ? manual : null,
+      // 补录 for someone who never checked in says they took part: record it as the organiser's check-in (as
+      // markedAttendance does), so 守约率 and the yearly report count the same people the certificate does.
+      ...(s.checkInAt === null && manual > 0 ? { checkInAt: event.startAt, checkInBy: 'organizer' as const } : {}),
       hoursConfirmedAt: nowIso,
       hoursConfirmedBy: by,
       adjustments: [...s.adjustments, ...changes],

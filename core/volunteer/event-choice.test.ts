@@ -48,6 +48,30 @@ describe('eventChoice', () => {
     expect(eventChoice(event(), volunteer, { status: 'confirmed' }, late)).toEqual({ choice: 'confirmed', canCancel: false })
   })
 
+  test('a place offered from the waitlist shows as an offer to answer, cancellable until the deadline like a seat', () => {
+    expect(eventChoice(event({ taken: 30, waitlistEnabled: true }), volunteer, { status: 'offered' }, now)).toEqual({ choice: 'offered', canCancel: true })
+    expect(eventChoice(event(), volunteer, { status: 'offered' }, '2026-12-09T01:00:00.001Z')).toEqual({ choice: 'offered', canCancel: false })
+  })
+
+  test('a lapsed offer frees the person: they may join again like anyone else', () => {
+    expect(eventChoice(event({ taken: 30, waitlistEnabled: true }), volunteer, { status: 'lapsed' }, now).choice).toBe('waitlist')
+    expect(eventChoice(event(), volunteer, { status: 'lapsed' }, now).choice).toBe('signup')
+  })
+
+  test('a volunteer without the required trainings is told to take them, for a seat or the waitlist', () => {
+    expect(eventChoice(event(), volunteer, null, now, ['医疗健康'])).toEqual({ choice: 'training', canCancel: false })
+    expect(eventChoice(event({ taken: 30, waitlistEnabled: true }), volunteer, null, now, ['医疗健康']).choice).toBe('training')
+    expect(eventChoice(event(), volunteer, null, now, []).choice).toBe('signup')
+  })
+
+  test('missing trainings do not hide what comes first: full, closed, not a volunteer, a signup held', () => {
+    expect(eventChoice(event({ taken: 30 }), volunteer, null, now, ['医疗健康']).choice).toBe('full')
+    expect(eventChoice(event(), volunteer, null, '2026-12-10T01:00:00.000Z', ['医疗健康']).choice).toBe('closed')
+    expect(eventChoice(event(), resident, null, now, ['医疗健康']).choice).toBe('register')
+    expect(eventChoice(event(), volunteer, { status: 'confirmed' }, now, ['医疗健康']).choice).toBe('confirmed')
+    expect(eventChoice(event(), organizer, null, now, ['医疗健康']).choice).toBe('organizing')
+  })
+
   test('once the event has started, signup is closed', () => {
     expect(eventChoice(event(), volunteer, null, '2026-12-10T01:00:00.000Z').choice).toBe('closed')
     expect(eventChoice(event({ status: 'cancelled' }), volunteer, null, now).choice).toBe('closed')

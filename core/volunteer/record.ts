@@ -41,9 +41,14 @@ export interface TrainingHeld {
   valid: boolean
 }
 
+/** The same day `months` later, or the month's last day when it has no such day (29 Feb + 24 months → 28 Feb). */
 const addMonths = (iso: string, months: number): string => {
   const d = new Date(iso)
+  const day = d.getUTCDate()
+  d.setUTCDate(1)
   d.setUTCMonth(d.getUTCMonth() + months)
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
+  d.setUTCDate(Math.min(day, last))
   return d.toISOString()
 }
 

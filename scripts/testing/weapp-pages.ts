@@ -26,6 +26,16 @@ const PAGE_TEXT: Record<PageName, string[]> = {
   survey: ['调查', '问卷'],
   ticketDetail: ['编号', '地点'],
   events: ['志愿', '报名', '活动'],
+  eventDetail: ['活动', '报名', '名额'],
+  volunteerRegister: ['注册', '志愿者'],
+  myVolunteer: ['志愿', '时长', '注册'],
+  certificate: ['志愿服务记录证明', '证明'],
+  verifyCertificate: ['核验', '证明'],
+  organize: ['活动', '组织', '权限'],
+  eventEdit: ['活动', '保存', '权限'],
+  roster: ['名单', '报名', '权限'],
+  checkinCode: ['签到', '权限'],
+  orgReport: ['培训', '报告', '权限'],
   gridInbox: ['待办', '全部', '网格'],
   adminTriage: ['待分拣', '分拣']
 }
@@ -85,10 +95,23 @@ async function main (): Promise<void> {
   const declared = declaredPages(files['app.json'].toString())
 
   const app = await openTestApp()
+  const issued = await app.as(DEMO_ACCOUNTS.volunteer.openid)('volunteer', 'requestCertificate', {})
+  if (!issued.ok) throw new Error(`could not issue 李志愿's certificate: ${issued.error.message}`)
+  const certificate = issued.data.number
   // A first-time caller has no ticket of their own (and asking would register them before the page does).
   const queries = async (openid: string | null) => {
     const ticket = await ticketFor(app, openid)
-    const query: Partial<Record<PageName, Record<string, string>>> = { ticketDetail: { id: ticket.id }, notFound: { path: 'pages/no-such-page/index' } }
+    const query: Partial<Record<PageName, Record<string, string>>> = {
+      ticketDetail: { id: ticket.id },
+      notFound: { path: 'pages/no-such-page/index' },
+      eventDetail: { id: 'ev-002' },
+      roster: { id: 'ev-002' },
+      checkinCode: { id: 'ev-002' },
+      eventEdit: { id: 'ev-002' },
+      // 李志愿's certificate: his own to him, not found for everyone else.
+      certificate: { number: certificate },
+      verifyCertificate: { number: certificate }
+    }
     const words: Record<PageName, string[]> = { ...PAGE_TEXT, ticketDetail: ticket.visible ? PAGE_TEXT.ticketDetail : ['没有权限'] }
     return { query, words }
   }

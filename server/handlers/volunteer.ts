@@ -5,7 +5,6 @@ import type { Signup, User, VolunteerEvent } from '../../core/types'
 import { attendRefusal, checkedIn, checkedOut, countedHours, withinCheckinRadius } from '../../core/volunteer/attendance'
 import { canSignUp, eventChoice, SIGNUP_ROLES } from '../../core/volunteer/event-choice'
 import { offerNotice } from '../../core/volunteer/notices'
-import { waitingInOrder } from '../../core/volunteer/offers'
 import { certificateNumber, counterKeys, maskPhone, volunteerNumber } from '../../core/volunteer/profile'
 import { certificateStatement, hoursTotals, missingTrainingMessage, missingTrainings, reliability, starProgress, trainingsHeld, type TrainingHeld } from '../../core/volunteer/record'
 import { cancelRefusal, isLiveSignup, newSignup, signupRefusal } from '../../core/volunteer/seats'
@@ -18,7 +17,7 @@ import { AppError } from '../errors'
 import { pushMessages } from '../notices'
 import { action, type ActionsOf } from '../router'
 import { verifyCode } from '../volunteer-code'
-import { eventsById, personRecord, policyFor, signupsOfEvent, signupsOfPerson, trainingsOf, waitlistPosition } from '../volunteer-record'
+import { eventsById, personRecord, policyFor, signupsOfPerson, trainingsOf } from '../volunteer-record'
 import { organizerActions } from './organizer'
 
 /** Store pages read at most per `events` call to fill one page after filtering (kind, topic, distance). */
@@ -127,7 +126,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       const items: EventView[] = []
       for (const { e, d } of found) {
         const mySignup = byEvent.get(e.id) ?? null
-        const position = mySignup?.status === 'waitlisted' ? waitlistPosition(waitingInOrder(await signupsOfEvent(deps, e.id, ['waitlisted'])), me.id) : null
+        const position = mySignup?.status === 'waitlisted' ? await deps.store.waitlistPosition(e.id, me.id) : null
         items.push(await viewOf(deps, e, me, mySignup, held, lengths[e.id] ?? 0, position, d, names.get(e.organizerId) ?? '组织者'))
       }
       return { items, next: cursor, canSignUp: canSignUp(me.roles) }
@@ -143,9 +142,10 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       // Drafts are the organiser's own business until published.
       if (!e || (e.status === 'draft' && e.organizerId !== me.id && !me.roles.includes('admin'))) throw new AppError('NOT_FOUND', '活动不存在或还没有发布')
       const mine = await deps.store.getSignup(id, me.id)
-      const waiting = waitingInOrder(await signupsOfEvent(deps, id, ['waitlisted']))
+      const lengths = await deps.store.waitlistLengths([id])
+      const position = mine?.status === 'waitlisted' ? await deps.store.waitlistPosition(id, me.id) : null
       const held = e.requiredTrainings.length > 0 ? await trainingsOf(deps, me) : []
-      return viewOf(deps, e, me, mine, held, waiting.length, waitlistPosition(waiting, me.id), null, await nameOf(deps, e.organizerId))
+      return viewOf(deps, e, me, mine, held, lengths[id] ?? 0, position, null, await nameOf(deps, e.organizerId))
     }
   }),
 
@@ -165,9 +165,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       }
       const result = await deps.store.takeSeat(newSignup(eventId, me.id, now))
       if (result.outcome === 'full' || !result.signup) throw new AppError('CAPACITY_FULL', '名额已满，本活动不设候补')
-      const position = result.signup.status === 'waitlisted'
-        ? waitlistPosition(waitingInOrder(await signupsOfEvent(deps, eventId, ['waitlisted'])), me.id)
-        : null
+      const position = result.signup.status === 'waitlisted' ? await deps.store.waitlistPosition(eventId, me.id) : null
       return { outcome: result.outcome, signup: result.signup, waitlistPosition: position }
     }
   }),

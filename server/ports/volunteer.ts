@@ -58,6 +58,8 @@ export interface VolunteerStore {
   listSignups (q: PageQuery & { eventId?: string; userId?: string; statuses?: SignupStatus[] }): Promise<Page<Signup>>
   /** How many wait, per event asked (0 for none). */
   waitlistLengths (eventIds: readonly string[]): Promise<Record<string, number>>
+  /** This person's place on the event's waitlist (1 = next, arrival order as `waitingInOrder`); null when not waiting. */
+  waitlistPosition (eventId: string, userId: string): Promise<number | null>
 
   getVolunteer (userId: string): Promise<VolunteerProfile | null>
   /**

@@ -12,7 +12,12 @@ export const COLLECTIONS = {
   /** `${ticketId}:${userId}` → { ticketId, userId, at, by? }: one follow per person per ticket (`by`: the unit that carried it). */
   ticketFollowers: 'ticket_followers',
   events: 'events',
+  /** `${eventId}:${userId}` → Signup: one per person per event, live or not (core's signupId). */
   signups: 'signups',
+  /** userId → VolunteerProfile: one registration per person (the first writer's stands). */
+  volunteers: 'volunteers',
+  /** certificate number → Certificate: numbers come from a counter, a duplicate add is refused. */
+  certificates: 'certificates',
   surveys: 'surveys',
   responses: 'responses',
   messages: 'messages',

@@ -51,7 +51,7 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
     ...ticketStore(db, counters, flush, { filingPatienceMs: opts.filingPatienceMs }),
     ...followerStore(db),
     ...photoReviewStore(db),
-    ...volunteerStore(db),
+    ...volunteerStore(db, messages),
     ...surveyStore(db),
     ...messageStore(db, messages),
     ...counters,

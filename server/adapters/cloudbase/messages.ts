@@ -16,7 +16,7 @@ export function messageOps (db: Db): MessageOps {
 
 export function messageStore (db: Db, ops: MessageOps): MessageStore {
   return {
-    addMessage: ops.insert,
+    addMessage: (m) => db.insert(C.messages, m.id, m),
 
     listMessages: (q) => readPage<Message>(db, C.messages, [{ userId: q.userId }], { field: 'at', dir: 'desc' }, q),
 

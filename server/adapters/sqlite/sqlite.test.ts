@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { aReportEvent, aSignup, aTicket, aVolunteerEvent } from '../../../core/testing/builders'
+import { aMessage, aReportEvent, aSignup, aTicket, aVolunteerEvent, isoAt } from '../../../core/testing/builders'
 import { aFiling } from '../../testing/store-contract/unit-builders'
 import { createSqliteStore, MIGRATIONS } from './index'
 import { migrate } from './migrations'
@@ -126,14 +126,18 @@ describe('sqlite-specific behaviour', () => {
     const event = aVolunteerEvent({ capacity: 1, waitlistEnabled: false })
     await store.putEvent(event)
     const first = await store.takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))
-    expect(await store.cancelSignup(event.id, 'vol-a')).toEqual({ ...first.signup, status: 'cancelled' })
+    const cancelled = { ...first.signup, status: 'cancelled', version: 2 }
+    const noOffers = { now: isoAt(0), offerUntil: null }
+    expect(await store.cancelSignup(event.id, 'vol-a', noOffers, (s) => aMessage({ id: `m-${s.id}`, userId: s.userId })))
+      .toEqual({ cancelled, lapsed: [], offered: [] })
     await store.close()
 
     const reopened = createSqliteStore({ file })
     expect((await reopened.getEvent(event.id))?.taken).toBe(0)
+    expect(await reopened.getSignup(event.id, 'vol-a')).toEqual(cancelled)
     const again = await reopened.takeSeat(aSignup({ eventId: event.id, userId: 'vol-a' }))
     expect(again.outcome).toBe('confirmed')
-    expect(again.signup?.id).not.toBe(first.signup?.id)
+    expect(again.signup).toMatchObject({ id: first.signup?.id, status: 'confirmed', version: 3 })
     expect((await reopened.listSignups({ eventId: event.id })).items).toEqual([again.signup])
     expect((await reopened.getEvent(event.id))?.taken).toBe(1)
     await reopened.close()

@@ -23,6 +23,9 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
     AND json_extract(doc, '$.version') = ?`)
   const waiting = db.prepare(`SELECT event_id AS id, COUNT(*) AS n FROM signups
     WHERE status = 'waitlisted' AND event_id IN (SELECT value FROM json_each(?)) GROUP BY event_id`)
+  const placeOf = db.prepare(`SELECT COUNT(*) FROM signups w, signups me
+    WHERE me.event_id = ? AND me.user_id = ? AND me.status = 'waitlisted'
+      AND w.event_id = me.event_id AND w.status = 'waitlisted' AND (w.created_at, w.id) <= (me.created_at, me.id)`).pluck()
   const volunteerOf = db.prepare('SELECT doc FROM volunteers WHERE user_id = ?').pluck()
   const insertVolunteer = db.prepare('INSERT INTO volunteers (user_id, doc) VALUES (?, ?) ON CONFLICT DO NOTHING')
   const userById = db.prepare('SELECT doc FROM users WHERE id = ?').pluck()
@@ -77,7 +80,10 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
     const previous = parseDoc<Signup>(signupOf.get(eventId, userId))
     const event = readEvent(eventId)
     if (event === null) throw gone(eventId)
-    if (previous === null || !isLiveSignup(previous)) return { cancelled: null, ...settle(event, policy, offerMessage) }
+    if (previous === null || !isLiveSignup(previous)) {
+      const { lapsed, offered } = settle(event, policy, offerMessage)
+      return { cancelled: null, lapsed, offered }
+    }
     const cancelled: Signup = { ...previous, status: 'cancelled', offerExpiresAt: null, version: previous.version + 1 }
     writeSignup(cancelled)
     const freed = holdsSeat(previous) ? { ...event, taken: event.taken - 1 } : event
@@ -153,6 +159,10 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
       const out: Record<string, number> = Object.fromEntries(eventIds.map((id) => [id, 0]))
       for (const r of waiting.all(JSON.stringify(eventIds)) as Array<{ id: string; n: number }>) out[r.id] = r.n
       return out
+    },
+    waitlistPosition: async (eventId, userId) => {
+      const n = placeOf.get(eventId, userId) as number
+      return n > 0 ? n : null
     },
     getVolunteer: async (userId) => parseDoc<VolunteerProfile>(volunteerOf.get(userId)),
     registerVolunteer: async (profile) => register.immediate(profile),
