@@ -15,12 +15,16 @@ export interface Gateway {
   stop (): Promise<void>
 }
 
-/** `npm start`'s gateway on a free port with a fresh data folder (seeded on first start, like a newcomer's). */
-export async function startGateway (): Promise<Gateway> {
+/**
+ * `npm start`'s gateway on a free port with a fresh data folder (seeded on first start, like a newcomer's); or
+ * e2e/clock-gateway.ts, the same with a clock the test moves (`clockFile`).
+ */
+export async function startGateway (opts: { clockFile?: string } = {}): Promise<Gateway> {
   const dataDir = mkdtempSync(join(tmpdir(), 'wenming-e2e-'))
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/gateway/main.ts')], {
+  const script = opts.clockFile ? join(root, 'e2e/clock-gateway.ts') : join(root, 'server/gateway/main.ts')
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_ROOT },
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_ROOT, ...(opts.clockFile ? { E2E_CLOCK_FILE: opts.clockFile } : {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true
   })

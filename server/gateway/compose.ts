@@ -66,7 +66,7 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
     contentCheck: opts.contentCheck ?? createWordListCheck(),
     // Codes live two rotation periods, so a key made per process is enough locally; set it to share across processes.
     checkinKey: process.env.WENMING_CHECKIN_KEY ?? randomBytes(32).toString('base64url'),
-    publicBaseUrl: opts.publicBaseUrl ?? process.env.WENMING_PUBLIC_URL ?? 'http://localhost:8080'
+    publicBaseUrl: opts.publicBaseUrl ?? process.env.WENMING_PUBLIC_URL ?? 'http://127.0.0.1:8787'
   }
   return { deps, store, files, routers: createRouters(deps), seeded, close: () => store.close() }
 }

@@ -14,7 +14,7 @@ async function main (): Promise<void> {
 
   let app: Awaited<ReturnType<typeof openLocalApp>>
   try {
-    app = await openLocalApp({ dataDir, publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}` })
+    app = await openLocalApp({ dataDir })
   } catch (e) {
     const err = e as Error & { code?: string }
     fatal(err.code === 'STORE_DAMAGED' ? err.message : `无法打开数据目录 ${dataDir}：${err.message}`)
@@ -30,6 +30,8 @@ async function main (): Promise<void> {
   server.listen(port, host, () => {
     const addr = server.address()
     const actual = typeof addr === 'object' && addr ? addr.port : port
+    // Certificates printed from here point their QR code at this gateway, unless told the public address.
+    if (!process.env.WENMING_PUBLIC_URL) app.deps.publicBaseUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`
     console.log(`${app.seeded ? '已创建演示数据（长沙市雨花区）。' : '使用已有数据。'}数据目录：${dataDir}`)
     console.log(`文明共建 已启动：http://${host}:${actual}/`)
   })

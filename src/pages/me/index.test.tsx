@@ -37,12 +37,37 @@ describe('我的', () => {
     await testUtils.mount(Me, { props: {} })
     await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
     const titles = () => Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)
-    expect(titles()).toEqual(['消息', '我的随手拍', '问卷调查', '网格待办'])
+    expect(titles()).toEqual(['消息', '我的随手拍', '问卷调查', '志愿活动', '注册志愿者', '网格待办'])
     expect(Array.from(document.querySelectorAll('#me-roles [data-role]')).map((el) => el.getAttribute('data-role'))).toEqual(['citizen', 'grid_manager'])
 
     const inbox = Array.from(document.querySelectorAll('#me-areas .cell')).find((el) => el.textContent?.includes('网格待办'))!
     await testUtils.act(() => { testUtils.fireEvent.click(inbox) })
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.gridInbox) })
+
+    // Not a volunteer yet: the registration is offered where 我的志愿 will be.
+    await testUtils.act(() => { testUtils.fireEvent.click(document.querySelector(`[data-area="${pageUrl(PAGES.volunteerRegister)}"]`)!) })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.volunteerRegister) })
+  })
+
+  it('a volunteer who also organizes gets 我的志愿 and 我组织的活动, and no longer the registration', async () => {
+    useSession.setState({ me: { id: 'u-li', nickname: '李志远', roles: ['citizen', 'volunteer', 'organizer'], gridIds: [] }, status: 'ready', error: null })
+    setTransport(fakeTransport({
+      'users.me': () => ({ ok: true, data: { user: { id: 'u-li', nickname: '李志远', roles: ['citizen', 'volunteer', 'organizer'], gridIds: [] } } }),
+      'users.messages': () => ({ ok: true, data: { items: [], next: null, unread: 0 } })
+    }).transport)
+    await testUtils.mount(Me, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
+    const titles = Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)
+    expect(titles).toEqual(['消息', '我的随手拍', '问卷调查', '志愿活动', '我的志愿', '我组织的活动'])
+    await testUtils.act(() => { testUtils.fireEvent.click(document.querySelector(`[data-area="${pageUrl(PAGES.organize)}"]`)!) })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.organize) })
+  })
+
+  it('an organizer who is not a resident or volunteer still sees 志愿活动, without the registration', async () => {
+    useSession.setState({ me: { id: 'u-org', nickname: '王主任', roles: ['organizer'], gridIds: [] }, status: 'ready', error: null })
+    await testUtils.mount(Me, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
+    expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '我组织的活动'])
   })
 
   it('signing in from the sign-in prompt goes back to the page that asked', async () => {

@@ -11,14 +11,27 @@ import { TEXT_SCALES, TEXT_SCALE_LABELS, nearestScale, useTextSize, type TextCho
 import { openUrl } from '../../utils/navigate'
 import './index.css'
 
-const AREAS: Array<{ role: Role; title: string; desc: string; url: string }> = [
+/**
+ * The areas of 我的, each shown by the roles held: `role` must be held (`signedIn`: anyone signed in), and
+ * `without` must not be — so a resident who is not yet a volunteer is offered the registration instead.
+ */
+interface Area { role: Role | 'signedIn'; without?: Role; title: string; desc: string; url: string }
+
+const AREAS: Area[] = [
   { role: 'citizen', title: '消息', desc: '上报进展、待办提醒', url: pageUrl(PAGES.messages) },
   { role: 'citizen', title: '我的随手拍', desc: '查看上报进度，核查并评价', url: pageUrl(PAGES.myReports) },
   { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: pageUrl(PAGES.survey) },
-  { role: 'volunteer', title: '志愿活动', desc: '报名活动和培训', url: pageUrl(PAGES.events) },
+  { role: 'signedIn', title: '志愿活动', desc: '志愿服务和培训，志愿者可以报名', url: pageUrl(PAGES.events) },
+  { role: 'volunteer', title: '我的志愿', desc: '服务时长、星级、培训和服务记录证明', url: pageUrl(PAGES.myVolunteer) },
+  { role: 'citizen', without: 'volunteer', title: '注册志愿者', desc: '注册后可以报名志愿服务，记录服务时长', url: pageUrl(PAGES.volunteerRegister) },
+  { role: 'organizer', title: '我组织的活动', desc: '发布活动、查看报名、签到和确认时长', url: pageUrl(PAGES.organize) },
   { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: pageUrl(PAGES.gridInbox) },
   { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) }
 ]
+
+function areasFor (roles: readonly Role[]): Area[] {
+  return AREAS.filter((a) => (a.role === 'signedIn' || roles.includes(a.role)) && !(a.without && roles.includes(a.without)))
+}
 
 function setBadge (unread: number): void {
   if (unread > 0) void Taro.setTabBarBadge({ index: 2, text: String(Math.min(99, unread)) }).catch(() => undefined)
@@ -100,8 +113,8 @@ export default function Me () {
 
       {me && (
         <View className='cells' id='me-areas'>
-          {AREAS.filter((a) => me.roles.includes(a.role)).map((a) => (
-            <View key={a.url} className='cell' onClick={() => Taro.navigateTo({ url: a.url })}>
+          {areasFor(me.roles).map((a) => (
+            <View key={a.url} className='cell' data-area={a.url} onClick={() => Taro.navigateTo({ url: a.url })}>
               <View className='cell-body'>
                 <View className='cell-title'>{a.title}{a.title === '消息' && unread > 0 && <Text className='badge-inline' aria-label={`${unread} 条未读`}>{unread}</Text>}</View>
                 <View className='cell-desc'>{a.desc}</View>

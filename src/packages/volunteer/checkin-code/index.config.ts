@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '签到码', navigationBarBackgroundColor: '#ffffff', backgroundColor: '#ffffff' })

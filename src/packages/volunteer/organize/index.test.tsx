@@ -1,0 +1,120 @@
+import TestUtils from '@tarojs/test-utils-react'
+import Taro from '@tarojs/taro'
+import { aVolunteerEvent } from '../../../../core/testing/builders'
+import type { VolunteerEvent } from '../../../../core/types'
+import { setTransport } from '../../../api'
+import { fakeTransport, until } from '../../../testing/fake-transport'
+import { chinaInstant, eventPhase, whenText } from './event-format'
+import Organize from './index'
+
+// The test renderer runs no page lifecycle: show the page once on mount, as the app does when it opens.
+jest.mock('@tarojs/taro', () => {
+  const actual = jest.requireActual('@tarojs/taro')
+  const { useEffect } = jest.requireActual('react')
+  return { __esModule: true, ...actual, default: actual.default ?? actual, useDidShow: (fn: () => void) => useEffect(() => { fn() }, []) }
+})
+
+const testUtils = new TestUtils()
+const HOUR = 3_600_000
+const at = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
+const mine = (id: string, o: Partial<VolunteerEvent> = {}, waitlistLength = 0) =>
+  ({ ...aVolunteerEvent({ id, title: `活动${id}`, startAt: at(48), endAt: at(51), cancelDeadline: at(24), ...o }), waitlistLength })
+const page = (items: unknown[], next: string | null = null) => ({ ok: true as const, data: { items, next } })
+
+let confirm = true
+beforeEach(() => {
+  confirm = true
+  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
+  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
+  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
+})
+afterEach(() => {
+  jest.restoreAllMocks()
+  testUtils.unmout()
+  document.body.innerHTML = ''
+})
+
+const card = (id: string) => document.querySelector(`[data-event="${id}"]`)!
+const navigated = () => (Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0].url)
+async function tap (el: Element) { await testUtils.act(async () => { testUtils.fireEvent.click(el) }) }
+
+describe('我组织的活动', () => {
+  it('lists my events with their state, date, seats and waitlist; a card opens its roster', async () => {
+    setTransport(fakeTransport({
+      'volunteer.myEvents': () => page([
+        mine('d1', { status: 'draft' }),
+        mine('p1', { taken: 12, capacity: 30 }, 3),
+        mine('c1', { status: 'cancelled', cancelReason: '暴雨预警' }),
+        mine('x1', { startAt: at(-5), endAt: at(-2), cancelDeadline: at(-30) })
+      ])
+    }).transport)
+    await testUtils.mount(Organize, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#my-event-list')
+    const states = Array.from(document.querySelectorAll('[data-status]')).map((t) => t.textContent)
+    expect(states).toEqual(['草稿', '已发布', '已取消', '已结束'])
+    expect(card('p1').textContent).toContain('已报 12/30 · 候补 3 人')
+    expect(card('p1').textContent).toContain(whenText(mine('p1')))
+    expect(card('c1').textContent).toContain('取消原因：暴雨预警')
+    // Only drafts offer 编辑 / 发布 on the card.
+    expect(document.querySelectorAll('[id^="publish-"]')).toHaveLength(1)
+    await tap(card('p1'))
+    expect(navigated()).toEqual(['/packages/volunteer/roster/index?id=p1'])
+  })
+
+  it('a draft is edited or published from its card (after confirming), without opening the roster', async () => {
+    let status: VolunteerEvent['status'] = 'draft'
+    const fake = fakeTransport({
+      'volunteer.myEvents': () => page([mine('d1', { status })]),
+      'volunteer.publishEvent': () => { status = 'published'; return { ok: true, data: mine('d1', { status }) } }
+    })
+    setTransport(fake.transport)
+    await testUtils.mount(Organize, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#my-event-list')
+    await tap(document.querySelector('#edit-d1')!)
+    expect(navigated()).toEqual(['/packages/volunteer/edit/index?id=d1'])
+
+    confirm = false
+    await tap(document.querySelector('#publish-d1')!)
+    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    expect(fake.calls.filter((c) => c.event.action === 'publishEvent')).toEqual([])
+
+    confirm = true
+    await tap(document.querySelector('#publish-d1')!)
+    await until(() => card('d1')?.getAttribute('data-phase') === 'published')
+    expect(fake.calls.filter((c) => c.event.action === 'publishEvent').map((c) => c.event)).toEqual([{ action: 'publishEvent', id: 'd1' }])
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已发布' }))
+    expect(navigated()).toEqual(['/packages/volunteer/edit/index?id=d1'])
+  })
+
+  it('with no events says how to start, and 发布新活动 opens the empty form', async () => {
+    setTransport(fakeTransport({ 'volunteer.myEvents': () => page([]) }).transport)
+    await testUtils.mount(Organize, { props: {} })
+    const empty = await testUtils.queries.waitForQuerySelector('#organize-empty')
+    expect(empty.textContent).toContain('还没有组织过活动')
+    await tap(document.querySelector('#new-event')!)
+    expect(navigated()).toEqual(['/packages/volunteer/edit/index'])
+  })
+
+  it('pages on 加载更多', async () => {
+    const fake = fakeTransport({ 'volunteer.myEvents': (e) => (e.cursor ? page([mine('b')]) : page([mine('a')], 'c2')) })
+    setTransport(fake.transport)
+    await testUtils.mount(Organize, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#list-more')
+    await tap(document.querySelector('#list-more')!)
+    await until(() => document.querySelectorAll('.og-event').length === 2)
+    expect(fake.calls.map((c) => c.event)).toEqual([
+      { action: 'myEvents', cursor: null, limit: 20 },
+      { action: 'myEvents', cursor: 'c2', limit: 20 }
+    ])
+  })
+})
+
+describe('event times in China time', () => {
+  it('a picked date and time are read as UTC+8, and an event past its end reads 已结束', () => {
+    expect(chinaInstant('2026-12-04', '09:30')).toBe('2026-12-04T01:30:00.000Z')
+    expect(chinaInstant('2026-12-04', '')).toBe('')
+    expect(whenText({ startAt: '2026-12-04T01:00:00.000Z', endAt: '2026-12-04T04:00:00.000Z' })).toBe('12月4日 周五 09:00–12:00')
+    expect(eventPhase({ status: 'published', endAt: '2026-12-04T04:00:00.000Z' }, Date.parse('2026-12-04T04:00:00.000Z'))).toBe('ended')
+    expect(eventPhase({ status: 'published', endAt: '2026-12-04T04:00:00.000Z' }, Date.parse('2026-12-04T03:59:00.000Z'))).toBe('published')
+  })
+})
