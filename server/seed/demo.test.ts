@@ -317,18 +317,32 @@ describe('tickets', () => {
 })
 
 describe('volunteer events and survey', () => {
-  it('publishes 4–6 events, most upcoming, seats untaken', () => {
+  it('publishes 4–8 events, most upcoming, seats untaken (held ones get theirs from the seeded signups)', () => {
     expect(city.events.length).toBeGreaterThanOrEqual(4)
-    expect(city.events.length).toBeLessThanOrEqual(6)
+    expect(city.events.length).toBeLessThanOrEqual(8)
     expect(city.events.filter((e) => ms(e.startAt) > ms(NOW)).length).toBeGreaterThan(city.events.length / 2)
     for (const e of city.events) {
       expect(e.organizerId).toBe('u-organizer')
       expect(e.taken).toBe(0)
       expect(e.capacity).toBeGreaterThanOrEqual(10)
-      expect(e.capacity).toBeLessThanOrEqual(50)
+      expect(e.capacity).toBeLessThanOrEqual(60)
       expect(ms(e.createdAt)).toBeLessThanOrEqual(ms(NOW))
       expect(ms(e.cancelDeadline)).toBeLessThan(ms(e.startAt))
     }
+  })
+
+  it('seeds the held events\' attendance: confirmed hours within each event, a no-show, a training that qualifies', () => {
+    const byId = new Map(city.events.map((e) => [e.id, e]))
+    expect(city.signups.length).toBeGreaterThan(0)
+    for (const s of city.signups) {
+      const e = byId.get(s.eventId)!
+      expect(ms(e.endAt)).toBeLessThan(ms(NOW))
+      if (!s.noShow) expect(s.earnedHours).toBeLessThanOrEqual((ms(e.endAt) - ms(e.startAt)) / 3_600_000)
+    }
+    expect(city.signups.filter((s) => s.noShow)).toHaveLength(1)
+    const required = city.events.flatMap((e) => e.requiredTrainings)
+    expect(required.every((topic) => city.events.some((e) => e.kind === 'training' && e.topic === topic && ms(e.endAt) < ms(NOW)))).toBe(true)
+    expect(city.volunteers.map((v) => v.userId).sort()).toEqual(['u-volunteer', 'u-volunteer-2', 'u-volunteer-3'])
   })
 
   it('seeds one response per resident with realistic rates', () => {

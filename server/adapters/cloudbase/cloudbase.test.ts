@@ -1,4 +1,5 @@
 import * as tcb from '@cloudbase/node-sdk'
+import type { Certificate } from '../../../core/types'
 import { StoreError } from '../../ports/errors'
 import { ALL_COLLECTIONS, CloudbaseError, clearCloudbaseCollections, createCloudbaseCollections, createCloudbaseStore } from './index'
 import { aGrid, aMessage, aResponse, aSignup, aTicket, aTicketEvent, aUser, useFakeCloudbase } from './testing/test-support'
@@ -146,8 +147,14 @@ describe('CloudBase store: other lists send their filter and order', () => {
   it.each([
     ['listEvents', (s: typeof t.store) => s.listEvents({ fromIso: '2025-03-01T00:00:00.000Z' }), 'events',
       { startAt: { $gte: '2025-03-01T00:00:00.000Z' } }, [['startAt', 1], ['id', 1]]],
+    ['listEvents of an organiser, before a time', (s: typeof t.store) => s.listEvents({ fromIso: 'a', toIso: 'b', organizerId: 'u9' }), 'events',
+      { $and: [{ startAt: { $gte: 'a' } }, { startAt: { $lt: 'b' } }, { organizerId: 'u9' }] }, [['startAt', 1], ['id', 1]]],
     ['listSignups', (s: typeof t.store) => s.listSignups({ eventId: 'e1', userId: 'u1' }), 'signups',
       { eventId: 'e1', userId: 'u1' }, [['createdAt', 1], ['id', 1]]],
+    ['listSignups by status', (s: typeof t.store) => s.listSignups({ eventId: 'e1', statuses: ['waitlisted', 'offered'] }), 'signups',
+      { eventId: 'e1', status: { $in: ['waitlisted', 'offered'] } }, [['createdAt', 1], ['id', 1]]],
+    ['listCertificates', (s: typeof t.store) => s.listCertificates({ userId: 'u1' }), 'certificates',
+      { userId: 'u1' }, [['issuedAt', -1], ['number', -1]]],
     ['listSurveys', (s: typeof t.store) => s.listSurveys({}), 'surveys', undefined, [['createdAt', -1], ['id', -1]]],
     ['listResponses', (s: typeof t.store) => s.listResponses({ surveyId: 'sv1', fromIso: 'a', toIso: 'b' }), 'responses',
       { $and: [{ surveyId: 'sv1' }, { at: { $gte: 'a' } }, { at: { $lt: 'b' } }] }, [['at', 1], ['id', 1]]],
@@ -156,6 +163,30 @@ describe('CloudBase store: other lists send their filter and order', () => {
   ])('%s', async (_name, run, collection, query, order) => {
     await run(t.store)
     expect(t.fake.calls).toEqual([{ action: 'database.getDocument', collection, queryType: 'WHERE', query, order, limit: expect.any(Number) }])
+  })
+
+  it('counts who waits with one count per event asked', async () => {
+    t.fake.seed('signups', [aSignup({ status: 'waitlisted' }), aSignup({ userId: 'u2', status: 'waitlisted' }), aSignup({ userId: 'u3', status: 'offered' })])
+    expect(await t.store.waitlistLengths(['e1', 'e2'])).toEqual({ e1: 2, e2: 0 })
+    expect(t.fake.calls.map((c) => [c.action, c.collection, c.query])).toEqual([
+      ['database.calculateDocument', 'signups', { eventId: 'e1', status: 'waitlisted' }],
+      ['database.calculateDocument', 'signups', { eventId: 'e2', status: 'waitlisted' }]
+    ])
+  })
+
+  it('reads profiles and certificates by their key, and adds a certificate under its number once', async () => {
+    t.fake.seed('volunteers', [{ _id: 'u1', userId: 'u1', volunteerNo: 'V1' }])
+    expect(await t.store.getVolunteer('u1')).toEqual({ userId: 'u1', volunteerNo: 'V1' })
+    expect(await t.store.getVolunteer('u2')).toBeNull()
+    const certificate: Certificate = {
+      number: 'ZZ2025-000001', checkCode: 'K7Q2M9', userId: 'u1', issuedAt: '2025-03-01T08:00:00.000Z', realName: '王小明',
+      volunteerNo: 'V1', earnedHours: 2, manualHours: 0, serviceCount: 1, firstServiceAt: null, lastServiceAt: null, topics: [], records: [],
+      issuer: { organisation: '清波街道文明办', personInCharge: '李主任', handler: '张干事', contact: '0571-88888888' }
+    }
+    expect(await t.store.addCertificate(certificate)).toBe(true)
+    expect(await t.store.addCertificate({ ...certificate, userId: 'u2' })).toBe(false)
+    expect(t.fake.docs('certificates')).toEqual([{ ...certificate, _id: 'ZZ2025-000001' }])
+    expect(await t.store.getCertificate('ZZ2025-000001')).toEqual(certificate)
   })
 
   it('returns stored signups, responses and messages as entities', async () => {
@@ -179,8 +210,8 @@ describe('CloudBase store: errors and setup', () => {
   it('does not mistake other write errors for duplicates', async () => {
     t.fake.failNext('database.insertDocument', 'DATABASE_REQUEST_FAILED', 'busy')
     await expect(t.store.addMessage(aMessage())).rejects.toThrow(/DATABASE_REQUEST_FAILED/)
-    await expect(t.store.addMessage(aMessage())).resolves.toBeUndefined()
-    await expect(t.store.addMessage(aMessage())).resolves.toBeUndefined() // same id again: a no-op
+    await expect(t.store.addMessage(aMessage())).resolves.toBe(true)
+    await expect(t.store.addMessage(aMessage())).resolves.toBe(false) // same id again: a no-op
     expect(t.fake.docs('messages')).toHaveLength(1)
   })
 

@@ -6,17 +6,17 @@ import { readPage } from './paging'
 
 /** Message writes another seam's unit of work brings with it. */
 export interface MessageOps {
-  /** Add by id: a retried add is a no-op, so a unit may write its messages twice. */
-  insert (message: Message): Promise<void>
+  /** Add by id: a retried add is a no-op, so a unit may write its messages twice; true when this call added it. */
+  insert (message: Message): Promise<boolean>
 }
 
 export function messageOps (db: Db): MessageOps {
-  return { insert: async (m) => { await db.insert(C.messages, m.id, m) } }
+  return { insert: (m) => db.insert(C.messages, m.id, m) }
 }
 
 export function messageStore (db: Db, ops: MessageOps): MessageStore {
   return {
-    addMessage: (m) => db.insert(C.messages, m.id, m),
+    addMessage: ops.insert,
 
     listMessages: (q) => readPage<Message>(db, C.messages, [{ userId: q.userId }], { field: 'at', dir: 'desc' }, q),
 

@@ -1,4 +1,4 @@
-import type { Certificate, Signup, SignupStatus, VolunteerEvent, VolunteerProfile } from '../../../core/types'
+import type { Certificate, Page, Signup, SignupStatus, VolunteerEvent, VolunteerProfile } from '../../../core/types'
 import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
 import { holdsSeat, isLiveSignup, seatedSignup, seatOutcome, signupId } from '../../../core/volunteer/seats'
 import { StoreError } from '../../ports/errors'
@@ -24,8 +24,9 @@ import { inBatches, readPage } from './paging'
  * version core computed; a lost race changes nothing and the loser reads again. What a crash between two steps
  * leaves, and what repairs it:
  * - a seat counted that nobody holds (after the count, before the signup; after a cancel or lapse, before the
- *   seat passed on): one seat too many is taken, never one too few — nobody is overbooked, the event shows one
- *   seat fewer until an organiser edits `taken` back (no step here can tell such a seat from one in flight);
+ *   seat passed on): one seat too many is taken, never one too few — nobody is overbooked, but the event shows
+ *   one seat fewer until `taken` is corrected by hand (no step here can tell such a seat from one still in
+ *   flight, so none takes it back);
  * - a free seat while people wait (a give-back in takeSeat, or a crash after a release): the next settleOffers
  *   (the timer's, every sweep) offers it;
  * - an offer written without its message: every settleOffers writes the message of each standing offer again,
@@ -81,7 +82,7 @@ export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
     const out: Signup[] = []
     let cursor: string | null = null
     do {
-      const page = await readPage<Signup>(db, C.signups, [{ eventId, status: db._.in(statuses) }], { field: 'createdAt', dir: 'asc' }, { cursor, limit: 100 })
+      const page: Page<Signup> = await readPage<Signup>(db, C.signups, [{ eventId, status: db._.in(statuses) }], { field: 'createdAt', dir: 'asc' }, { cursor, limit: 100 })
       out.push(...page.items)
       cursor = page.next
     } while (cursor !== null)
@@ -329,6 +330,15 @@ export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
         out[eventId] = await db.count(C.signups, [{ eventId, status: 'waitlisted' }])
       })
       return out
+    },
+
+    // One count of those waiting up to this person, in (createdAt, id) order: the keyset condition of paging.
+    async waitlistPosition (eventId, userId) {
+      const mine = await signupAt(signupId(eventId, userId))
+      if (mine === null || mine.status !== 'waitlisted') return null
+      const upToMine = db._.or([{ createdAt: db._.lt(mine.createdAt) }, { createdAt: mine.createdAt, id: db._.lte(mine.id) }])
+      const n = await db.count(C.signups, [{ eventId, status: 'waitlisted' }, upToMine])
+      return n > 0 ? n : null
     },
 
     async getVolunteer (userId) {

@@ -129,6 +129,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE volunteers (user_id TEXT PRIMARY KEY REFERENCES users (id), doc TEXT NOT NULL);
   CREATE TABLE certificates (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, issued_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX certificates_user ON certificates (user_id, issued_at, id);
+  `,
+  // 6: repairs 5, whose json_patch dropped every null member of the documents it patched (a JSON merge patch
+  // deletes what it sets to null): those fields come back as null. Signups written before 5 take the id
+  // `${eventId}:${userId}` (core's signupId) that every later write uses.
+  `
+  UPDATE events SET doc = json_insert(doc, '$.gridId', json('null'), '$.location', json('null'));
+  UPDATE signups SET doc = json_insert(doc, '$.checkInAt', json('null'), '$.checkOutAt', json('null'));
+  UPDATE signups SET id = event_id || ':' || user_id, doc = json_set(doc, '$.id', event_id || ':' || user_id)
+    WHERE id <> event_id || ':' || user_id;
   `
 ]
 

@@ -80,6 +80,36 @@ describe('migrations', () => {
     expect(appliedVersions(file)).toEqual(versions)
   })
 
+  it('gives events and signups written before migration 5 the new fields, keeps their nulls, and the seat methods work on them', async () => {
+    const file = path.join(dir, 'store.db')
+    const raw = new Database(file)
+    migrate(raw, MIGRATIONS.slice(0, 4))
+    const {
+      topic: _topic, servingTarget: _target, requiredTrainings: _trainings, servedCount: _served, cancelReason: _reason, updatedAt: _updated, ...oldEvent
+    } = aVolunteerEvent({ id: 'ev-old', capacity: 1, taken: 1, organizerId: 'org-old', gridId: null, location: null, createdAt: isoAt(-60) })
+    raw.prepare('INSERT INTO events (id, start_at, doc) VALUES (?, ?, ?)').run(oldEvent.id, oldEvent.startAt, JSON.stringify(oldEvent))
+    const oldSignup = { id: 'signup-old', eventId: 'ev-old', userId: 'vol-a', status: 'confirmed', createdAt: isoAt(-30), checkInAt: null, checkOutAt: null, hours: null }
+    raw.prepare('INSERT INTO signups (id, event_id, user_id, status, created_at, doc) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(oldSignup.id, oldSignup.eventId, oldSignup.userId, oldSignup.status, oldSignup.createdAt, JSON.stringify(oldSignup))
+    raw.close()
+
+    const store = createSqliteStore({ file })
+    const event = { ...oldEvent, topic: '文明引导', servingTarget: '', requiredTrainings: [], servedCount: null, cancelReason: null, updatedAt: isoAt(-60) }
+    expect(await store.getEvent('ev-old')).toEqual(event)
+    expect((await store.listEvents({ organizerId: 'org-old' })).items).toEqual([event])
+    const { hours: _hours, ...kept } = oldSignup
+    const signup = {
+      ...kept, id: 'ev-old:vol-a', version: 1, offerExpiresAt: null, checkInBy: null, checkOutBy: null, noShow: false, earnedHours: null, manualHours: null,
+      hoursConfirmedAt: null, hoursConfirmedBy: null, adjustments: [], appeal: null
+    }
+    expect(await store.getSignup('ev-old', 'vol-a')).toEqual(signup)
+    const noOffers = { now: isoAt(0), offerUntil: null }
+    expect((await store.cancelSignup('ev-old', 'vol-a', noOffers, (s) => aMessage({ id: `m-${s.id}`, userId: s.userId }))).cancelled)
+      .toEqual({ ...signup, status: 'cancelled', version: 2 })
+    expect((await store.getEvent('ev-old'))?.taken).toBe(0)
+    await store.close()
+  })
+
   it('runs only the new step when a migration is appended, and rolls back a failing one', () => {
     const db = new Database(':memory:')
     expect(migrate(db)).toBe(MIGRATIONS.length)

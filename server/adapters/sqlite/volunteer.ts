@@ -1,5 +1,5 @@
 import type { Certificate, Signup, User, VolunteerEvent, VolunteerProfile } from '../../../core/types'
-import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy } from '../../../core/volunteer/offers'
+import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
 import { holdsSeat, isLiveSignup, seatedSignup, seatOutcome } from '../../../core/volunteer/seats'
 import { StoreError } from '../../ports/errors'
 import type { OfferResult, SeatOutcome, SignupMessage, VolunteerStore } from '../../ports/volunteer'
@@ -47,7 +47,7 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
     for (const s of lapsed) { writeSignup(s); taken-- }
     const offered: Signup[] = []
     if (policy.offerUntil !== null) {
-      for (const s of offersToMake({ capacity: event.capacity, taken }, signupsIn(event.id, ['waitlisted']))) {
+      for (const s of offersToMake({ capacity: event.capacity, taken }, waitingInOrder(signupsIn(event.id, ['waitlisted'])))) {
         const o = offeredSignup(s, policy.offerUntil)
         writeSignup(o)
         messages.insert(offerMessage(o))

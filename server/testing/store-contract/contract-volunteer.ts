@@ -610,6 +610,15 @@ export function volunteerContract (store: () => Store): void {
         .toEqual([signupId(other.id, 'vol-c'), id('vol-c')])
     })
 
+    it('gives a waiting person’s place in arrival order (equal times in id order), null for anyone not waiting', async () => {
+      const event = await eventWith(1, ['vol-a'], [['vol-c', 3], ['vol-b', 2], ['vol-d', 2]])
+      const places = async () => Promise.all(['vol-a', 'vol-b', 'vol-c', 'vol-d', 'vol-none'].map((u) => store().waitlistPosition(event.id, u)))
+      expect(await places()).toEqual([null, 1, 3, 2, null])
+      await store().cancelSignup(event.id, 'vol-a', offersUntil(isoAt(60)), offerNote)
+      expect(await places()).toEqual([null, null, 2, 1, null])
+      expect(await store().waitlistPosition('event-missing', 'vol-c')).toBeNull()
+    })
+
     it('counts who waits per event asked, 0 for none', async () => {
       const event = await eventWith(1, ['vol-a'], [['vol-b', 1], ['vol-c', 2], ['vol-d', 3]])
       const quiet = await eventWith(2, ['vol-a'], [])

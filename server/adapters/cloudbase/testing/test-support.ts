@@ -57,7 +57,8 @@ export const aTicketEvent = (o: Partial<TicketEvent> = {}): TicketEvent =>
   b.aTicketEvent({ id: 'te1', ticketId: 't1', actorId: 'u1', at: T0, ...o })
 export const anEvent = (o: Partial<VolunteerEvent> = {}): VolunteerEvent =>
   b.aVolunteerEvent({ id: 'e1', organizerId: 'u9', gridId: 'g1', capacity: 2, taken: 0, waitlistEnabled: false, status: 'published', createdAt: T0, ...o })
-export const aSignup = (o: Partial<Signup> = {}): Signup => b.aSignup({ id: 's1', eventId: 'e1', userId: 'u1', status: 'confirmed', createdAt: T0, ...o })
+/** A signup of e1 by u1 unless told; its id is the deterministic `${eventId}:${userId}`, as the store writes it. */
+export const aSignup = (o: Partial<Signup> = {}): Signup => b.aSignup({ eventId: 'e1', userId: 'u1', status: 'confirmed', createdAt: T0, ...o })
 export const aResponse = (o: Partial<SurveyResponse> = {}): SurveyResponse =>
   b.aSurveyResponse({ id: 'r1', surveyId: 'sv1', userId: 'u1', gridId: 'g1', at: T0, ...o })
 export const aMessage = (o: Partial<Message> = {}): Message => b.aMessage({ id: 'm1', userId: 'u1', ticketId: 't1', read: false, at: T0, ...o })

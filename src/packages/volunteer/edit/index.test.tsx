@@ -1,3 +1,4 @@
+import { PAGES, pageUrl } from '../../../../core/pages'
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { aVolunteerEvent } from '../../../../core/testing/builders'
@@ -76,7 +77,7 @@ describe('发布活动: the event form', () => {
       cancelDeadline: '2027-03-05T06:00:00.000Z'
     }])
     expect(sent(fake, 'publishEvent')).toEqual([{ action: 'publishEvent', id: 'ev-new' }])
-    expect((Taro.redirectTo as jest.Mock).mock.calls[0][0].url).toBe('/packages/volunteer/roster/index?id=ev-new')
+    expect((Taro.redirectTo as jest.Mock).mock.calls[0][0].url).toBe(pageUrl(PAGES.roster, { id: 'ev-new' }))
   })
 
   it('names what is missing or wrong next to the field, and sends nothing', async () => {

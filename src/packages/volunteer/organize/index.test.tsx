@@ -1,3 +1,4 @@
+import { PAGES, pageUrl } from '../../../../core/pages'
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { aVolunteerEvent } from '../../../../core/testing/builders'
@@ -58,7 +59,7 @@ describe('我组织的活动', () => {
     // Only drafts offer 编辑 / 发布 on the card.
     expect(document.querySelectorAll('[id^="publish-"]')).toHaveLength(1)
     await tap(card('p1'))
-    expect(navigated()).toEqual(['/packages/volunteer/roster/index?id=p1'])
+    expect(navigated()).toEqual([pageUrl(PAGES.roster, { id: 'p1' })])
   })
 
   it('a draft is edited or published from its card (after confirming), without opening the roster', async () => {
@@ -71,7 +72,7 @@ describe('我组织的活动', () => {
     await testUtils.mount(Organize, { props: {} })
     await testUtils.queries.waitForQuerySelector('#my-event-list')
     await tap(document.querySelector('#edit-d1')!)
-    expect(navigated()).toEqual(['/packages/volunteer/edit/index?id=d1'])
+    expect(navigated()).toEqual([pageUrl(PAGES.eventEdit, { id: 'd1' })])
 
     confirm = false
     await tap(document.querySelector('#publish-d1')!)
@@ -83,7 +84,7 @@ describe('我组织的活动', () => {
     await until(() => card('d1')?.getAttribute('data-phase') === 'published')
     expect(fake.calls.filter((c) => c.event.action === 'publishEvent').map((c) => c.event)).toEqual([{ action: 'publishEvent', id: 'd1' }])
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已发布' }))
-    expect(navigated()).toEqual(['/packages/volunteer/edit/index?id=d1'])
+    expect(navigated()).toEqual([pageUrl(PAGES.eventEdit, { id: 'd1' })])
   })
 
   it('with no events says how to start, and 发布新活动 opens the empty form', async () => {
@@ -92,7 +93,7 @@ describe('我组织的活动', () => {
     const empty = await testUtils.queries.waitForQuerySelector('#organize-empty')
     expect(empty.textContent).toContain('还没有组织过活动')
     await tap(document.querySelector('#new-event')!)
-    expect(navigated()).toEqual(['/packages/volunteer/edit/index'])
+    expect(navigated()).toEqual([pageUrl(PAGES.eventEdit)])
   })
 
   it('pages on 加载更多', async () => {

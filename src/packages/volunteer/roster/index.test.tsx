@@ -1,3 +1,4 @@
+import { PAGES, pageUrl } from '../../../../core/pages'
 import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { aSignup, aVolunteerEvent } from '../../../../core/testing/builders'
@@ -175,7 +176,7 @@ describe('报名名单', () => {
   it('显示签到码 opens the code screen while check-in is open, and only explains itself before then', async () => {
     await open(rosterOf())
     await tap('#show-code')
-    expect((Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0].url)).toEqual(['/packages/volunteer/checkin-code/index?id=ev-1'])
+    expect((Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0].url)).toEqual([pageUrl(PAGES.checkinCode, { id: 'ev-1' })])
     testUtils.unmout()
     document.body.innerHTML = ''
     await open(rosterOf({ startAt: at(24), endAt: at(27), cancelDeadline: at(0.5) }, false))
