@@ -89,7 +89,7 @@ describe('the resident\'s screens: 首页, volunteer events, the survey and 消�
     await page.evaluate(() => document.querySelector('.shortcuts')?.scrollIntoView())
     await page.locator('.shortcut', { hasText: '志愿服务' }).click()
     await settled(page, '#event-list .event')
-    assert.match(await page.locator('#events-register-note').innerText(), /志愿者注册即将开放/)
+    assert.match(await page.locator('#events-register-note').innerText(), /报名活动需要先注册成为志愿者/)
     const seen = await choices(page)
     assert.ok(Object.keys(seen).length >= 4)
     assert.equal(seen[fullEventTitle], 'full')

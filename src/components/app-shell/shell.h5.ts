@@ -96,6 +96,12 @@ function enhance (root: Element): void {
   for (const el of all('.taro-navigation-bar-loading')) el.setAttribute('aria-hidden', 'true')
   for (const el of all('taro-tabbar')) { el.setAttribute('role', 'navigation'); el.setAttribute('aria-label', '底部导航') }
   for (const el of all('.weui-tabbar__item')) asButton(el)
+  // Taro's Input / Switch / Textarea keep aria-label on their wrapper; the control a screen reader lands on is the
+  // native one inside, so it takes the wrapper's name (a number input or a switch has no placeholder to fall back on).
+  for (const el of all('taro-input-core > input, taro-switch-core > input, taro-textarea-core > textarea')) {
+    const label = el.parentElement?.getAttribute('aria-label')
+    if (label && !el.hasAttribute('aria-label')) el.setAttribute('aria-label', label)
+  }
   for (const el of all('.weui-tabbar__icon')) el.setAttribute('alt', '')
 }
 

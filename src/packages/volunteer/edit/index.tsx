@@ -158,7 +158,7 @@ export default function EditEvent () {
                 </Field>
                 <Field label='服务领域' name='topic' errors={errors} required>
                   <Picker mode='selector' range={[...VOLUNTEER_TOPICS]} value={topicIndex} onChange={(e) => set({ topic: VOLUNTEER_TOPICS[Number(e.detail.value)] ?? null }, 'topic')}>
-                    <View className={`ed-input ed-picker ${form.topic ? '' : 'ed-placeholder'}`} id='event-topic' ariaRole='button' ariaLabel={`服务领域：${form.topic ?? '未选择'}`}>{form.topic ?? '请选择'} ▾</View>
+                    <View className={`ed-input ed-picker ${form.topic ? '' : 'ed-placeholder'}`} id='event-topic' ariaRole='button' ariaLabel={`服务领域：${form.topic ?? '请选择'}`}>{form.topic ?? '请选择'} ▾</View>
                   </Picker>
                 </Field>
                 <Field label='服务对象' name='servingTarget' errors={errors} hint='为谁服务，例如：社区高龄老人'>

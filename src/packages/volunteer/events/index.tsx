@@ -249,7 +249,7 @@ export default function Events () {
             <Text className='ev-filter-label'>领域</Text>
             <Picker mode='selector' range={TOPIC_RANGE} value={filters.topic ? TOPIC_RANGE.indexOf(filters.topic) : 0}
               onChange={(ev) => { const i = Number(ev.detail.value); setFilters((f) => ({ ...f, topic: i > 0 ? VOLUNTEER_TOPICS[i - 1] : null })) }}>
-              <View className={`ev-chip ev-chip-picker ${filters.topic ? 'on' : ''}`} id='filter-topic' ariaRole='button' ariaLabel={`服务领域：${filters.topic ?? '全部'}，点击选择`}>
+              <View className={`ev-chip ev-chip-picker ${filters.topic ? 'on' : ''}`} id='filter-topic' ariaRole='button' ariaLabel={`服务领域：${filters.topic ?? '全部领域'}`}>
                 {filters.topic ?? '全部领域'} ▾
               </View>
             </Picker>
@@ -281,7 +281,7 @@ export default function Events () {
             const full = e.taken >= e.capacity
             const distance = distanceText(e.distanceM)
             return (
-              <View key={e.id} className='card event' data-event={e.id} data-choice={e.choice} ariaRole='link' ariaLabel={`${e.title}，查看详情`} onClick={() => open(e)}>
+              <View key={e.id} className='card event' data-event={e.id} data-choice={e.choice} ariaRole='link' onClick={() => open(e)}>
                 <View className='ev-head'>
                   <Text className={`ev-kind ${e.kind === 'training' ? 'ev-kind-training' : ''}`}>{e.kind === 'training' ? '培训' : '服务'}</Text>
                   <Text className='ev-topic'>{e.topic}</Text>

@@ -173,7 +173,7 @@ export default function Mine () {
           <View className='vm-table' id='mine-thresholds'>
             {v.thresholds.map((t, i) => (
               <View key={t} className={`vm-tr ${i < v.stars.stars ? 'done' : ''}`} data-star={i + 1}>
-                <Text className='vm-td' ariaLabel={`${i + 1} 星`}>{'★'.repeat(i + 1)}</Text>
+                <View className='vm-td' ariaLabel={`${i + 1} 星`}>{'★'.repeat(i + 1)}</View>
                 <Text className='vm-td vm-td-need'>满 {t} 小时</Text>
                 <Text className='vm-td vm-td-state'>{i < v.stars.stars ? '✓ 已达到' : `还差 ${hoursText(Math.max(0, t - v.stars.hours))} 小时`}</Text>
               </View>

@@ -77,7 +77,7 @@ export default function Organize () {
                 const phase = eventPhase(e, now)
                 const share = Math.min(100, (e.taken / Math.max(1, e.capacity)) * 100)
                 return (
-                  <View key={e.id} className='card og-event' data-event={e.id} data-phase={phase} ariaRole='button' ariaLabel={`${e.title}，${PHASE_LABELS[phase]}，查看报名名单`} onClick={() => open(e)}>
+                  <View key={e.id} className='card og-event' data-event={e.id} data-phase={phase} ariaRole='link' onClick={() => open(e)}>
                     <View className='row og-head'>
                       <Text className={`tag ${PHASE_TAGS[phase]}`} data-status={phase}>{PHASE_LABELS[phase]}</Text>
                       <Text className={`tag ${e.kind === 'training' ? 'blue' : ''}`}>{KIND_LABELS[e.kind]}</Text>
