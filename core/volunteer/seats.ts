@@ -62,6 +62,11 @@ export function seatedSignup (signup: Signup, previous: Signup | null, outcome: 
   return { ...newSignup(signup.eventId, signup.userId, signup.createdAt), status: outcome, version: (previous?.version ?? 0) + 1 }
 }
 
+/** A live signup let go (by the person, or with the event): it holds no seat and no offer any more. */
+export function cancelledSignup (s: Signup): Signup {
+  return { ...s, status: 'cancelled', offerExpiresAt: null, version: s.version + 1 }
+}
+
 export type SignupRefusal = { code: 'NOT_FOUND' | 'CONFLICT'; message: string }
 
 /** Signup is open for a published event until it starts; null when open. */

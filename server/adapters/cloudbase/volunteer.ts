@@ -1,6 +1,6 @@
 import type { Certificate, Page, Signup, SignupStatus, VolunteerEvent, VolunteerProfile } from '../../../core/types'
 import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
-import { holdsSeat, isLiveSignup, seatedSignup, seatOutcome, signupId } from '../../../core/volunteer/seats'
+import { cancelledSignup, holdsSeat, isLiveSignup, seatedSignup, seatOutcome, signupId } from '../../../core/volunteer/seats'
 import { StoreError } from '../../ports/errors'
 import type { OfferResult, SignupMessage, VolunteerStore } from '../../ports/volunteer'
 import { CloudbaseError, type Command, type Cond, type Db, fromDoc } from './client'
@@ -45,7 +45,6 @@ const gone = (eventId: string) => new StoreError('NOT_FOUND', '活动不存在�
 const contended = (key: string) => new CloudbaseError('SIGNUP_CONTENDED', `CloudBase signup ${key} kept changing during ${ATTEMPTS} attempts`)
 
 /** A live signup cancelled, by the person or with the event (the same write the SQLite adapter makes). */
-const cancelledSignup = (s: Signup): Signup => ({ ...s, status: 'cancelled', offerExpiresAt: null, version: s.version + 1 })
 
 export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
   const getEvent = async (id: string): Promise<VolunteerEvent | null> => {

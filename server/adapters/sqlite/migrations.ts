@@ -116,28 +116,24 @@ export const MIGRATIONS: readonly string[] = [
   );
   INSERT INTO user_roles (role, user_id) SELECT r.value, u.id FROM users u, json_each(u.doc, '$.roles') r;
   `,
-  // 5: volunteer service end to end — organisers' own events, waitlists in order, profiles and certificates;
-  // documents written before get the new fields' defaults.
+  // 5: volunteer service end to end — organisers' own events, waitlists in order, profiles and certificates.
+  // Documents written before get the new fields' defaults (json_insert adds only what is missing), and signups
+  // the id `${eventId}:${userId}` (core's signupId) every later write uses.
   `
   ALTER TABLE events ADD COLUMN organizer_id TEXT;
   UPDATE events SET organizer_id = json_extract(doc, '$.organizerId'),
-    doc = json_patch(json('{"topic":"文明引导","servingTarget":"","requiredTrainings":[],"servedCount":null,"cancelReason":null}'), doc);
-  UPDATE events SET doc = json_set(doc, '$.updatedAt', json_extract(doc, '$.createdAt')) WHERE json_extract(doc, '$.updatedAt') IS NULL;
+    doc = json_insert(doc, '$.topic', '文明引导', '$.servingTarget', '', '$.requiredTrainings', json('[]'),
+      '$.servedCount', json('null'), '$.cancelReason', json('null'), '$.updatedAt', json_extract(doc, '$.createdAt'));
   CREATE INDEX events_organizer ON events (organizer_id, start_at, id);
-  UPDATE signups SET doc = json_remove(json_patch(json('{"version":1,"offerExpiresAt":null,"checkInBy":null,"checkOutBy":null,"noShow":false,"earnedHours":null,"manualHours":null,"hoursConfirmedAt":null,"hoursConfirmedBy":null,"adjustments":[],"appeal":null}'), doc), '$.hours');
+  UPDATE signups SET id = event_id || ':' || user_id,
+    doc = json_remove(json_set(json_insert(doc, '$.version', 1, '$.offerExpiresAt', json('null'), '$.checkInBy', json('null'),
+      '$.checkOutBy', json('null'), '$.noShow', json('false'), '$.earnedHours', json('null'), '$.manualHours', json('null'),
+      '$.hoursConfirmedAt', json('null'), '$.hoursConfirmedBy', json('null'), '$.adjustments', json('[]'), '$.appeal', json('null')),
+      '$.id', event_id || ':' || user_id), '$.hours');
   CREATE INDEX signups_event_status ON signups (event_id, status, created_at, id);
   CREATE TABLE volunteers (user_id TEXT PRIMARY KEY REFERENCES users (id), doc TEXT NOT NULL);
   CREATE TABLE certificates (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, issued_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX certificates_user ON certificates (user_id, issued_at, id);
-  `,
-  // 6: repairs 5, whose json_patch dropped every null member of the documents it patched (a JSON merge patch
-  // deletes what it sets to null): those fields come back as null. Signups written before 5 take the id
-  // `${eventId}:${userId}` (core's signupId) that every later write uses.
-  `
-  UPDATE events SET doc = json_insert(doc, '$.gridId', json('null'), '$.location', json('null'));
-  UPDATE signups SET doc = json_insert(doc, '$.checkInAt', json('null'), '$.checkOutAt', json('null'));
-  UPDATE signups SET id = event_id || ':' || user_id, doc = json_set(doc, '$.id', event_id || ':' || user_id)
-    WHERE id <> event_id || ':' || user_id;
   `
 ]
 

@@ -1,6 +1,6 @@
 import type { Certificate, Signup, User, VolunteerEvent, VolunteerProfile } from '../../../core/types'
 import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
-import { holdsSeat, isLiveSignup, seatedSignup, seatOutcome } from '../../../core/volunteer/seats'
+import { cancelledSignup, holdsSeat, isLiveSignup, seatedSignup, seatOutcome } from '../../../core/volunteer/seats'
 import { StoreError } from '../../ports/errors'
 import type { OfferResult, SeatOutcome, SignupMessage, VolunteerStore } from '../../ports/volunteer'
 import { groupCommit, parseDoc, type Db, type Sql } from './db'
@@ -84,7 +84,7 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
       const { lapsed, offered } = settle(event, policy, offerMessage)
       return { cancelled: null, lapsed, offered }
     }
-    const cancelled: Signup = { ...previous, status: 'cancelled', offerExpiresAt: null, version: previous.version + 1 }
+    const cancelled = cancelledSignup(previous)
     writeSignup(cancelled)
     const freed = holdsSeat(previous) ? { ...event, taken: event.taken - 1 } : event
     if (freed !== event) writeEvent(freed)
@@ -110,7 +110,7 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
   const cancelWhole = db.transaction((eventId: string, reason: string, nowIso: string, message: SignupMessage) => {
     const event = readEvent(eventId)
     if (event === null || event.status === 'cancelled') return null
-    const cancelled = signupsIn(eventId, ['confirmed', 'waitlisted', 'offered']).map((s): Signup => ({ ...s, status: 'cancelled', offerExpiresAt: null, version: s.version + 1 }))
+    const cancelled = signupsIn(eventId, ['confirmed', 'waitlisted', 'offered']).map(cancelledSignup)
     for (const s of cancelled) {
       writeSignup(s)
       messages.insert(message(s))
