@@ -47,3 +47,16 @@ export function hoursNotice (event: Pick<VolunteerEvent, 'title'>, s: Signup, no
   return message(`m-hours-${s.id}-${s.version}`, s, '服务时长已确认',
     `「${event.title}」的服务时长已由组织者确认：${parts || '0 小时'}。可在「我的志愿」查看星级进度。`, nowIso)
 }
+
+/** What changed of a published event that people signed up must hear of (time or place); null when nothing did. */
+export function eventChange (before: Pick<VolunteerEvent, 'startAt' | 'endAt' | 'address'>, after: Pick<VolunteerEvent, 'startAt' | 'endAt' | 'address'>): string | null {
+  const parts: string[] = []
+  if (before.startAt !== after.startAt || before.endAt !== after.endAt) parts.push(`时间改为 ${chinaWhen(after.startAt)}–${chinaWhen(after.endAt).slice(-5)}`)
+  if (before.address !== after.address) parts.push(`集合地点改为 ${after.address}`)
+  return parts.length > 0 ? parts.join('，') : null
+}
+
+export function eventChangedNotice (event: Pick<VolunteerEvent, 'title' | 'updatedAt'>, change: string) {
+  return (s: Signup): Message => message(`m-event-changed-${s.id}-${event.updatedAt}`, s, '活动有变动',
+    `你报名的「${event.title}」${change}。如不能参加，请在取消截止前取消报名，把名额让给别人。`, event.updatedAt)
+}

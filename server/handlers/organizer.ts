@@ -2,7 +2,7 @@ import { cancelEventInput, confirmHoursInput, idInput, markAttendanceInput, myEv
 import type { Role, Signup, User, VolunteerEvent } from '../../core/types'
 import { confirmedHours, markedAttendance, maxHoursFor } from '../../core/volunteer/attendance'
 import { cancelEventRefusal, codeWindowOpen, mayManage, publishRefusal, recordRefusal, rosterState, saveRefusal, savedEvent } from '../../core/volunteer/events'
-import { eventCancelledNotice, hoursNotice, offerNotice } from '../../core/volunteer/notices'
+import { eventCancelledNotice, eventChange, eventChangedNotice, hoursNotice, offerNotice } from '../../core/volunteer/notices'
 import { maskPhone } from '../../core/volunteer/profile'
 import { orgReport } from '../../core/volunteer/record'
 import type { RosterEntry, RosterView } from '../../core/volunteer/views'
@@ -103,6 +103,14 @@ export const organizerActions = {
       if (input.gridId && !(await deps.directory.get()).gridsById.has(input.gridId)) throw new AppError('VALIDATION', '所选网格不存在')
       const event = savedEvent(existing, input, { id: deps.ids.next('ev'), organizerId: me.id }, now)
       await deps.store.putEvent(event)
+      // A new time or place is told to everyone signed up or waiting (message ids per signup and edit: once each).
+      const change = existing && existing.status === 'published' ? eventChange(existing, event) : null
+      if (change) {
+        const notice = eventChangedNotice(event, change)
+        const told = (await signupsOfEvent(deps, event.id, ['confirmed', 'waitlisted', 'offered'])).map(notice)
+        for (const m of told) await deps.store.addMessage(m)
+        await pushMessages(deps, told)
+      }
       // More places on a published event go to those waiting, as a freed seat would.
       if (existing && event.status === 'published' && event.capacity > existing.capacity) {
         const policy = policyFor(deps, event)

@@ -248,3 +248,32 @@ describe('seats under load, through the handlers and the SQLite store', () => {
     void newSignup
   }, 120_000)
 })
+
+describe('changes people hear of, and repeats that spend nothing', () => {
+  let app: TestApp
+  beforeEach(async () => { app = await openTestApp() })
+  afterEach(async () => { await app.close() })
+
+  it('moving a published event tells everyone signed up; a title edit tells nobody', async () => {
+    const org = app.as('dev-organizer')
+    const input = eventInput(app.clock.now())
+    const e = ok(await org('volunteer', 'saveEvent', input))
+    ok(await org('volunteer', 'publishEvent', { id: e.id }))
+    const [v] = await volunteers(app, 1)
+    ok(await app.as(v)('volunteer', 'signup', { eventId: e.id }))
+    ok(await org('volunteer', 'saveEvent', { ...input, id: e.id, title: '社区清扫志愿服务（第二场）' }))
+    expect((await app.store.listMessages({ userId: 'u-flow-0', limit: 5 })).items).toHaveLength(0)
+    ok(await org('volunteer', 'saveEvent', { ...input, id: e.id, startAt: at(input.startAt, 1), endAt: at(input.endAt, 1), address: '香樟路社区北门' }))
+    const told = (await app.store.listMessages({ userId: 'u-flow-0', limit: 5 })).items
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ title: '活动有变动', eventId: e.id })
+    expect(told[0].body).toContain('集合地点改为 香樟路社区北门')
+  })
+
+  it('asking again for a certificate with nothing new served answers the same certificate', async () => {
+    const first = ok(await app.as('dev-volunteer')('volunteer', 'requestCertificate', {}))
+    const again = ok(await app.as('dev-volunteer')('volunteer', 'requestCertificate', {}))
+    expect(again.number).toBe(first.number)
+    expect((await app.store.listCertificates({ userId: 'u-volunteer', limit: 10 })).items).toHaveLength(1)
+  })
+})

@@ -87,6 +87,11 @@ function checkCodeOf (): string {
   return Array.from({ length: 6 }, () => alphabet[randomInt(alphabet.length)]).join('')
 }
 
+const statementOf = (c: Certificate): ReturnType<typeof certificateStatement> => ({
+  earnedHours: c.earnedHours, manualHours: c.manualHours, serviceCount: c.serviceCount, firstServiceAt: c.firstServiceAt,
+  lastServiceAt: c.lastServiceAt, topics: c.topics, records: c.records
+})
+
 const certificateView = (deps: Deps, c: Certificate): CertificateView =>
   ({ ...c, verifyUrl: `${deps.publicBaseUrl}/v/${encodeURIComponent(c.number)}?c=${c.checkCode}` })
 
@@ -297,6 +302,9 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       if (!profile) throw new AppError('CONFLICT', '请先完成志愿者注册（实名信息会写在证明上）')
       const statement = certificateStatement(await personRecord(deps, me.id))
       if (statement.serviceCount === 0) throw new AppError('CONFLICT', '还没有经组织者确认的服务时长，暂不能开具证明')
+      // Nothing served since the last certificate: that one still states the record (numbers are not spent on repeats).
+      const [latest] = (await deps.store.listCertificates({ userId: me.id, limit: 1 })).items
+      if (latest && latest.realName === profile.realName && JSON.stringify(statementOf(latest)) === JSON.stringify(statement)) return certificateView(deps, latest)
       const now = deps.clock.now()
       const seq = await deps.store.incrementCounter(counterKeys.certificate(now), 1)
       const certificate: Certificate = {
