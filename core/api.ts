@@ -43,6 +43,8 @@ export interface ApiContract {
     dispatchOptions: A<typeof s.idInput, DispatchOptionView[]>
     /** 督办: urge the handler of an overdue ticket (the state stays; a timeline entry and a message). */
     urge: A<typeof s.urgeInput, TicketView>
+    /** 缓办: the office moves the deadline once, with a reason; 按期结案率 leaves the ticket out of its base. */
+    defer: A<typeof s.deferInput, TicketView>
   }
   volunteer: {
     events: A<typeof s.eventsInput, EventsView>

@@ -93,4 +93,13 @@ export const urgeInput = z.object({
 })
 export type UrgeInput = z.infer<typeof urgeInput>
 
+/** 缓办: the office moves the deadline to `until`, with a reason the handler and the reporter are told. */
+export const deferInput = z.object({
+  id,
+  expectedVersion: z.number().int().min(0).optional(),
+  until: z.iso.datetime({ error: '缓办到的日期格式不对' }),
+  reason: shortText(200, '缓办原因').min(4, '请写明缓办原因（至少 4 个字），会告诉处理人和上报人')
+})
+export type DeferInput = z.infer<typeof deferInput>
+
 export * from './volunteer/schemas'

@@ -112,6 +112,11 @@ export interface Ticket {
   /** How often the office urged (督办) the handler, and when last; absent on tickets never urged. */
   urgeCount?: number
   urgedAt?: string | null
+  /**
+   * 缓办 (deferral) the office approved, with its reason: the deadline moved to `until`, the original kept. A deferred
+   * ticket leaves the base of 按期结案率 (按期结案 ÷ (应结案 − 缓办)); absent on tickets never deferred.
+   */
+  deferral?: { at: string; by: string; reason: string; originalDeadline: string; until: string } | null
   followers: number
   rating: Rating | null
   createdAt: string

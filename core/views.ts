@@ -42,6 +42,8 @@ export interface TicketView extends Omit<Ticket, 'reporterId' | 'location' | 'cl
   actions: TicketAction[]
   /** The viewer may 督办 it now (an admin, an overdue ticket in hand, not urged within the hour): tickets.urge. */
   mayUrge?: boolean
+  /** The office may approve 缓办 (once, while the ticket is being handled). */
+  mayDefer?: boolean
   /** Photos shown to this viewer that have not passed review yet (only their uploader sees them). */
   photoStatus: Record<string, PhotoReviewStatus>
 }

@@ -46,6 +46,21 @@ describe('ticketIndicators', () => {
     expect(ind.onTimeCloseRate).toEqual({ value: 2 / 6, numerator: 2, denominator: 6, ci95: null }) // A, C
   })
 
+  it('按期结案率 leaves deferred tickets (缓办) out of both counts: 按期结案 ÷ (应结案 − 缓办)', () => {
+    const deferral = { at: day(2), by: 'u-admin', reason: '等待统一采购', originalDeadline: day(3), until: day(9) }
+    const withDeferred = [
+      ...tickets,
+      // H: deferred, then closed by its new deadline: neither on time nor due in this rate.
+      ticket({ state: 'fixed', closeReason: 'fixed', deadline: day(9), closedAt: day(8), deferral }),
+      // I: deferred and still open past its new deadline: not in the base either.
+      ticket({ state: 'accepted', deadline: day(9), deferral })
+    ]
+    const r = ticketIndicators(withDeferred, NOW)
+    expect(r.onTimeCloseRate).toEqual({ value: 2 / 6, numerator: 2, denominator: 6, ci95: null }) // A, C over A B C D F G
+    // 结案率 still counts them: due A B C D F G H I, closed A B C G H.
+    expect(r.closeRate).toEqual({ value: 5 / 8, numerator: 5, denominator: 8, ci95: null })
+  })
+
   it('返工率 = sent back at least once / verified', () => {
     // verified: A B (fixed), E G (reworked); reworked: B E G.
     expect(ind.reworkRate).toEqual({ value: 3 / 4, numerator: 3, denominator: 4, ci95: null })

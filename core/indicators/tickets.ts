@@ -11,13 +11,13 @@ import { censusRate, mean, sampleRate, type Mean, type Rate } from './rate'
 
 export type TicketFacts = Pick<
   Ticket,
-  'state' | 'createdAt' | 'deadline' | 'closedAt' | 'reworkCount' | 'dispatchedAt' | 'resolvedAt' | 'closeReason'
+  'state' | 'createdAt' | 'deadline' | 'closedAt' | 'reworkCount' | 'dispatchedAt' | 'resolvedAt' | 'closeReason' | 'deferral'
 >
 
 export interface TicketIndicators {
   /** 结案率: closed (kind fixed or closed) / due to close (deadline ≤ now, or already closed). */
   closeRate: Rate
-  /** 按期结案率: closed with closedAt ≤ deadline / due to close. */
+  /** 按期结案率: 按期结案 ÷ (应结案 − 缓办): closed by the deadline, over those due, tickets the office deferred left out of both. */
   onTimeCloseRate: Rate
   /** 返工率: tickets with reworkCount > 0 / verified (now fixed, or sent back at least once). */
   reworkRate: Rate
@@ -44,6 +44,7 @@ export function ticketIndicators (tickets: readonly TicketFacts[], nowIso: strin
   const now = Date.parse(nowIso)
   if (!Number.isFinite(now)) throw new RangeError(`nowIso is not a date: ${nowIso}`)
   let due = 0
+  let dueNotDeferred = 0
   let closed = 0
   let closedInTime = 0
   let fixed = 0
@@ -56,10 +57,12 @@ export function ticketIndicators (tickets: readonly TicketFacts[], nowIso: strin
   for (const t of tickets) {
     const kind = stateKind(t.state)
     const isClosed = kind !== 'open'
-    if (isClosed || Date.parse(t.deadline) <= now) due++
+    const isDue = isClosed || Date.parse(t.deadline) <= now
+    if (isDue) due++
+    if (isDue && !t.deferral) dueNotDeferred++
     if (isClosed) {
       closed++
-      if (closedOnTime(t)) closedInTime++
+      if (!t.deferral && closedOnTime(t)) closedInTime++
       const h = hoursSince(t.createdAt, t.closedAt)
       if (h !== null) toClose.push(h)
     }
@@ -74,7 +77,7 @@ export function ticketIndicators (tickets: readonly TicketFacts[], nowIso: strin
 
   return {
     closeRate: censusRate(closed, due),
-    onTimeCloseRate: censusRate(closedInTime, due),
+    onTimeCloseRate: censusRate(closedInTime, dueNotDeferred),
     reworkRate: censusRate(reworked, verified),
     fixRate: censusRate(fixed, closed),
     hoursToDispatch: mean(toDispatch),

@@ -11,7 +11,13 @@ export interface Notice {
   body: string
 }
 
-type Event = TicketAction | 'submit' | 'markOverdue' | 'urge'
+type Event = TicketAction | 'submit' | 'markOverdue' | 'urge' | 'defer'
+
+/** 12月5日 in China time. */
+function chinaDate (iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000)
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
 
 /**
  * Who is told what when a ticket changes: every change that matters to the reporter or a follower, plus the
@@ -54,6 +60,11 @@ export function noticesFor (
       return [{ to: 'assignee', title: '案卷被重新打开', body: `${about}居民反馈问题复现，请返工${reason}` }]
     case 'markOverdue':
       return [{ to: 'assignee', title: '案卷已超期', body: `${about}已超过处理时限，请尽快处理` }, { to: 'admins', title: '超期督办', body: `${about}已超期，请督办` }]
+    case 'defer':
+      return [
+        { to: 'handlers', title: '案卷已批准缓办', body: `${about}处理时限延至 ${chinaDate(t.deadline)}${reason}` },
+        ...both('处理时间延后', `${about}需要更多时间处理，预计 ${chinaDate(t.deadline)} 前完成${reason}`)
+      ]
     case 'urge':
       // The handler may hold several tickets of one category: the number says which.
       return [{ to: 'handlers', title: '文明办督办', body: `${about}${t.id && t.createdAt ? `（编号 ${ticketNumber({ id: t.id, createdAt: t.createdAt })}）` : ''}已超过处理时限，文明办督促你尽快处理${reason}` }]

@@ -145,11 +145,11 @@ export function availableActions (
  * Steps that leave the state as it is and are recorded in the timeline: the timer's overdue flag, and the office's
  * 督办 (urging the handler of an overdue ticket). Part of the table so that who may take them is data too.
  */
-export type InPlaceAction = 'markOverdue' | 'urge'
+export type InPlaceAction = 'markOverdue' | 'urge' | 'defer'
 
 export interface InPlaceStep {
   action: InPlaceAction
-  step: '督办'
+  step: '督办' | '缓办'
   label: string
   from: readonly TicketState[]
   by: readonly Actor[]
@@ -158,7 +158,9 @@ export interface InPlaceStep {
 export const IN_PLACE_STEPS: readonly InPlaceStep[] = [
   { action: 'markOverdue', step: '督办', label: '超期提醒', from: ['triage', 'dispatched', 'accepted', 'rework'], by: ['system'] },
   // Urging needs a handler to urge: a ticket in triage is the office's own work.
-  { action: 'urge', step: '督办', label: '文明办督办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] }
+  { action: 'urge', step: '督办', label: '文明办督办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] },
+  // 缓办: the office approves more time, with a reason (a job that waits for funds, a season, another department).
+  { action: 'defer', step: '缓办', label: '批准缓办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] }
 ]
 
 export function inPlaceStepFor (action: InPlaceAction): InPlaceStep {

@@ -4,9 +4,10 @@ import { carriedFollowers } from '../../core/tickets/followers'
 import { mergeRefusal } from '../../core/tickets/merge'
 import { defaultAssignee, dispatchTarget } from '../../core/tickets/route'
 import { stepOf, urgeStep } from '../../core/tickets/step'
+import { deferRefusal, deferStep } from '../../core/tickets/defer'
 import { urgeRefusal } from '../../core/tickets/urge'
 import { decide, decideInPlace, isHandler } from '../../core/tickets/workflow'
-import type { TicketActInput, UrgeInput } from '../../core/schemas'
+import type { DeferInput, TicketActInput, UrgeInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
@@ -74,6 +75,27 @@ export async function urgeTicket (deps: Deps, me: User, ticket: Ticket, input: U
     photoReviews: [],
     follows: null,
     messages: await ticketMessages(deps, 'urge', after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
+  })
+}
+
+/** 缓办: the office moves the deadline once, with a reason; the handler and the reporter are told. */
+export async function deferTicket (deps: Deps, me: User, ticket: Ticket, input: DeferInput): Promise<TicketView> {
+  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
+  const d = decideInPlace('defer', me, ticket)
+  if (!d.ok && d.reason === 'FORBIDDEN') throw new AppError('FORBIDDEN')
+  const now = deps.clock.now()
+  const refusal = deferRefusal(ticket, input.until, now)
+  if (refusal || !d.ok) throw conflict(ticket, refusal ?? undefined)
+  const step = deferStep(ticket, me, deps.ids.next('te'), now, input.until, input.reason)
+  const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
+  return commit(deps, me, {
+    id: ticket.id,
+    expectedVersion: ticket.version,
+    patch: step.patch,
+    event: step.event,
+    photoReviews: [],
+    follows: null,
+    messages: await ticketMessages(deps, 'defer', after, { eventId: step.event.id, actorId: me.id, at: now, note: input.reason })
   })
 }
 

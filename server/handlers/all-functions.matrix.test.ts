@@ -67,6 +67,7 @@ const POLICY: Record<string, PolicyRow> = {
   'tickets.mergeCandidates': row( U,        F,       F,           F,        F,        F,         F,      A,    U),
   'tickets.dispatchOptions': row( U,        F,       F,           F,        F,        F,         F,      A,    U),
   'tickets.urge': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'tickets.defer': row(           U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'volunteer.events': row(        U,        A,       A,           A,        A,        A,         A,      A,    U),
   'volunteer.event': row(         U,        A,       A,           A,        A,        A,         A,      A,    U),

@@ -31,7 +31,8 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
       categoryName: dir.categoriesById.get(t.categoryId)?.name ?? '未知类别',
       gridName: t.gridId ? dir.gridsById.get(t.gridId)?.name ?? null : null,
       actions: availableActions(viewer, t),
-      mayUrge: decideInPlace('urge', viewer, t).ok && urgeRefusal(t, now) === null
+      mayUrge: decideInPlace('urge', viewer, t).ok && urgeRefusal(t, now) === null,
+      mayDefer: decideInPlace('defer', viewer, t).ok && !t.deferral
     }
   })
 }

@@ -2,6 +2,7 @@ import { ringCentroid } from '../../core/routing'
 import type { Grid } from '../../core/types'
 import { readAll } from '../paging'
 import { ok, openTestApp, type TestApp } from '../testing/app'
+import { demoCast, ticketFactory } from '../testing/matrix'
 
 let app: TestApp
 let mine: Grid
@@ -151,5 +152,28 @@ describe('timer sweep', () => {
     expect(await app.store.getTicket(late.id)).toMatchObject({ state: 'dispatched', overdue: true })
     const again = ok(await app.system('timer', 'sweep', {}))
     expect(again).toEqual({ overdueMarked: 0, autoClosed: 0, recovered: 0, offersLapsed: 0, offersMade: 0, reminded: 0 })
+  })
+})
+
+describe('缓办 through tickets.defer', () => {
+  it('the office defers a dispatched ticket once: deadline moved, handler and reporter told, a second time refused', async () => {
+    const app = await openTestApp()
+    try {
+      const cast = await demoCast(app)
+      const t = await ticketFactory(app, cast, 'defer')('dispatched')
+      const until = new Date(Date.parse(t.deadline) + 7 * 86_400_000).toISOString()
+      const deferred = ok(await app.as('dev-admin')('tickets', 'defer', { id: t.id, until, reason: '需等待雨季过后施工' }))
+      expect(deferred).toMatchObject({ deadline: until, state: 'dispatched', mayDefer: false })
+      const stored = await app.store.getTicket(t.id)
+      expect(stored?.deferral).toMatchObject({ originalDeadline: t.deadline, until, reason: '需等待雨季过后施工', by: 'u-admin' })
+      const reporter = await app.store.listMessages({ userId: 'u-citizen', limit: 10 })
+      expect(reporter.items.some((m) => m.ticketId === t.id && m.title === '处理时间延后')).toBe(true)
+      const again = await app.as('dev-admin')('tickets', 'defer', { id: t.id, until: new Date(Date.parse(until) + 86_400_000).toISOString(), reason: '再等一等' })
+      expect(!again.ok && again.error.code).toBe('CONFLICT')
+      const gm = await app.as('dev-grid')('tickets', 'defer', { id: t.id, until, reason: '需等待雨季过后施工' })
+      expect(!gm.ok && gm.error.code).toBe('FORBIDDEN')
+    } finally {
+      await app.close()
+    }
   })
 })

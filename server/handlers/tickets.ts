@@ -1,5 +1,5 @@
 import { distanceMeters } from '../../core/routing'
-import { idInput, inboxInput, mergeCandidatesInput, pageInput, ticketActInput, urgeInput } from '../../core/schemas'
+import { deferInput, idInput, inboxInput, mergeCandidatesInput, pageInput, ticketActInput, urgeInput } from '../../core/schemas'
 import { dispatchOptions } from '../../core/tickets/dispatch-suggest'
 import { bboxAround } from '../../core/tickets/duplicates'
 import { sortInbox } from '../../core/tickets/inbox'
@@ -15,7 +15,7 @@ import { AppError } from '../errors'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 import { requireUser } from '../caller'
-import { actOnTicket, urgeTicket } from './act-on-ticket'
+import { actOnTicket, deferTicket, urgeTicket } from './act-on-ticket'
 import { toTicketView, toTicketViews } from './ticket-view'
 
 /** Guards on the reads that cannot page: one manager's open work, the office's 待核查 candidates, one timeline. */
@@ -126,6 +126,16 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     async run ({ deps, user }, input) {
       const me = requireUser(user)
       return urgeTicket(deps, me, await openable(input.id, me, deps), input)
+    }
+  }),
+
+  /** 缓办: the office moves a ticket's deadline once, with a reason (按期结案率 then leaves it out of its base). */
+  defer: action({
+    input: deferInput,
+    access: { roles: ['admin'] },
+    async run ({ deps, user }, input) {
+      const me = requireUser(user)
+      return deferTicket(deps, me, await openable(input.id, me, deps), input)
     }
   }),
 

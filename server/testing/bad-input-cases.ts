@@ -270,6 +270,21 @@ const validRegistration = (): Record<string, unknown> => ({ realName: '王小明
 /** A point in the demo city (the cast's spot is only known once the world is seeded). */
 const SPOT = { lng: 112.98, lat: 28.18 }
 
+// 缓办 (tickets.defer)
+const daysAfter = (iso: string, d: number) => new Date(Date.parse(iso) + d * 86_400_000).toISOString()
+const deferCases: Case[] = [
+  ...idCases('tickets', 'defer', 'id', 't-nope', () => ({ until: daysAfter(t.dispatched.deadline, 10), reason: '等待统一采购' })),
+  ...table('tickets', 'defer', () => ({ id: t.dispatched.id, until: daysAfter(t.dispatched.deadline, 10), reason: '等待统一采购' }), [
+    ['until missing', { until: undefined }], ['until not a time', { until: '下个月' }], ['until a number', { until: 1_800_000_000_000 }],
+    ['reason missing', { reason: undefined }], ['reason too short', { reason: '等' }], ['reason of 10,000 chars', { reason: HUGE }],
+    ['expectedVersion negative', { expectedVersion: -1 }],
+    ['until before the deadline', () => ({ until: daysAfter(t.dispatched.deadline, -1) }), 'CONFLICT'],
+    ['until more than 180 days away', () => ({ until: daysAfter(app.clock.now(), 200) }), 'CONFLICT'],
+    ['a ticket in triage', () => ({ id: t.triage.id, until: daysAfter(t.triage.deadline, 10) }), 'CONFLICT'],
+    ['a stale expectedVersion', () => ({ expectedVersion: t.dispatched.version + 5 }), 'CONFLICT']
+  ])
+]
+
 const volunteerCases: Case[] = [
   ...table('volunteer', 'events', () => ({}), [
     ['kind unknown', { kind: 'party' }], ['topic unknown', { topic: '唱歌' }], ['fromIso not a time', { fromIso: '明天' }],
@@ -432,6 +447,7 @@ export const CASES: Case[] = [
   ...mergeCandidatesCases,
   ...idCases('tickets', 'dispatchOptions', 'id', 't-nope'),
   ...urgeCases,
+  ...deferCases,
   ...signupCases,
   ...cancelCases,
   ...volunteerCases,

@@ -149,6 +149,18 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
         expect((result as { ok: true; data: DispatchOptionView[] }).data[0]).toMatchObject({ managerId: w.cast.userId.assignedGm, inGrid: true, suggested: true })
       }
     },
+    defer: {
+      async given (w) {
+        const ticket = await w.fresh('dispatched')
+        const until = new Date(Date.parse(ticket.deadline) + 10 * 86_400_000).toISOString()
+        return { payload: { id: ticket.id, expectedVersion: ticket.version, until, reason: '需等待城管部门统一采购护栏' }, ticket }
+      },
+      async allowed (w, { ticket, payload }, result) {
+        expect((result as { ok: true; data: TicketView }).data).toMatchObject({ state: 'dispatched', deadline: payload.until })
+        const told = await w.app.store.listMessages({ userId: w.cast.userId.assignedGm!, limit: 5 })
+        expect(told.items.some((m) => m.ticketId === ticket!.id && m.title === '案卷已批准缓办')).toBe(true)
+      }
+    },
     urge: {
       async given (w) {
         const ticket = await overdueTicket(w)
