@@ -280,9 +280,34 @@ export interface Question {
   indicator: IndicatorTag
   /** Option indexes that count as the positive answer for the indicator (知道/支持/满意+基本满意). */
   positive: number[]
+  /** Option indexes offered but never counted in any denominator (不清楚, 不读出). Absent: none. */
+  excluded?: number[]
+  /** Skip logic: shown only when an earlier choice question was answered with one of these options. */
+  showIf?: { questionId: string; anyOf: number[] } | null
+  /** Choice and scale questions default to required, text to optional. */
+  required?: boolean
 }
 
 export type SurveyStatus = 'draft' | 'open' | 'closed'
+
+/** 18–65 is the national assessment's telephone survey's range; 'other' is outside it. */
+export const AGE_BANDS = ['18-29', '30-44', '45-59', '60-65', 'other'] as const
+export type AgeBand = (typeof AGE_BANDS)[number]
+export const AGE_BAND_LABELS: Record<AgeBand, string> = { '18-29': '18–29 岁', '30-44': '30–44 岁', '45-59': '45–59 岁', '60-65': '60–65 岁', other: '其他年龄' }
+
+/** Who a survey is for: empty lists mean everyone. Area codes are grid-code prefixes (district 6, street 9, community 12 digits). */
+export interface SurveyAudience {
+  areaCodes: string[]
+  roles: Role[]
+  ageBands: AgeBand[]
+}
+
+/** At most `limit` counted responses from an area (a grid-code prefix), optionally of one age band. */
+export interface SurveyQuota {
+  areaCode: string
+  ageBand: AgeBand | null
+  limit: number
+}
 
 export interface Survey {
   id: string
@@ -293,6 +318,19 @@ export interface Survey {
   closesAt: string
   questions: Question[]
   createdAt: string
+  /** Versions: a published survey's questions never change; a new version is a copy (parentId) with version + 1. */
+  version?: number
+  parentId?: string | null
+  /** The built-in template it was made from (core/survey-templates.ts). */
+  template?: string | null
+  audience?: SurveyAudience
+  quotas?: SurveyQuota[]
+  /** Respondents give their age band first (audience by age, quotas by age band, age-weighted rates). */
+  asksAge?: boolean
+  createdBy?: string | null
+  updatedAt?: string
+  publishedAt?: string | null
+  closedAt?: string | null
 }
 
 /** An answer: option indexes for choice/scale questions, text for text questions. */
@@ -305,6 +343,13 @@ export interface SurveyResponse {
   gridId: string | null
   answers: Record<string, Answer>
   at: string
+  /** The phone's key for this submission: a retried submit with it answers the same, once. */
+  clientKey?: string | null
+  /** Staff testing the survey: stored, never counted (indicators, quotas, results). */
+  test?: boolean
+  ageBand?: AgeBand | null
+  /** The respondent's home grid code when answered (areas roll up by its prefixes). */
+  areaCode?: string | null
 }
 
 export interface Message {

@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+import type { saveEventInput } from '../volunteer/schemas'
 import { newSignup } from '../volunteer/seats'
 import type {
   Category, Grid, Message, PhotoReview, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent
@@ -141,6 +143,21 @@ export function aVolunteerEvent (o: Partial<VolunteerEvent> = {}): VolunteerEven
     cancelReason: null,
     createdAt: isoAt(0),
     updatedAt: isoAt(0),
+    ...o
+  }
+}
+
+/** What the organiser's event form sends for a new service event: only the fields the schema has no default for. */
+export function aSaveEventForm (o: Partial<z.input<typeof saveEventInput>> = {}): z.input<typeof saveEventInput> {
+  return {
+    kind: 'service',
+    title: '河道清洁志愿活动',
+    topic: '环境保护',
+    address: '浏阳河风光带入口',
+    startAt: '2026-12-10T01:00:00.000Z',
+    endAt: '2026-12-10T04:00:00.000Z',
+    cancelDeadline: '2026-12-09T01:00:00.000Z',
+    capacity: 20,
     ...o
   }
 }

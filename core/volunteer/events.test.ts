@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS } from '../settings'
-import { aSignup, aVolunteerEvent } from '../testing/builders'
+import { aSaveEventForm, aSignup, aVolunteerEvent } from '../testing/builders'
 import type { VolunteerEvent } from '../types'
 import {
   cancelEventRefusal, codeWindowOpen, mayManage, publishRefusal, recordRefusal, rosterState, savedEvent, saveRefusal
@@ -8,17 +8,7 @@ import { saveEventInput, type SaveEventInput } from './schemas'
 
 const now = '2026-12-01T02:00:00.000Z'
 const ms = (iso: string, d: number) => new Date(Date.parse(iso) + d).toISOString()
-const input = (o: Record<string, unknown> = {}): SaveEventInput => saveEventInput.parse({
-  kind: 'service',
-  title: '河道清洁志愿活动',
-  topic: '环境保护',
-  address: '浏阳河风光带入口',
-  startAt: '2026-12-10T01:00:00.000Z',
-  endAt: '2026-12-10T04:00:00.000Z',
-  cancelDeadline: '2026-12-09T01:00:00.000Z',
-  capacity: 20,
-  ...o
-})
+const input = (o: Record<string, unknown> = {}): SaveEventInput => saveEventInput.parse({ ...aSaveEventForm(), ...o })
 const existing = aVolunteerEvent({
   id: 'event-7', organizerId: 'user-organizer', status: 'published', taken: 6, servedCount: null,
   startAt: '2026-12-08T01:00:00.000Z', endAt: '2026-12-08T03:00:00.000Z', cancelDeadline: '2026-12-07T01:00:00.000Z',

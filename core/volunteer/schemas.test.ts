@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { aSaveEventForm } from '../testing/builders'
 import { attendInput, confirmHoursInput, registerVolunteerInput, saveEventInput } from './schemas'
 
 /** The messages a form shows, by field. */
@@ -8,16 +9,7 @@ const problems = (schema: z.ZodType, value: unknown): Array<[string, string]> =>
 }
 
 describe('saveEventInput', () => {
-  const event = {
-    kind: 'service',
-    title: '河道清洁志愿活动',
-    topic: '环境保护',
-    address: '浏阳河风光带入口',
-    startAt: '2026-12-10T01:00:00.000Z',
-    endAt: '2026-12-10T04:00:00.000Z',
-    cancelDeadline: '2026-12-09T01:00:00.000Z',
-    capacity: 20
-  }
+  const event = aSaveEventForm()
 
   test('a valid event, with the defaults filled in', () => {
     const r = saveEventInput.parse(event)

@@ -10,7 +10,10 @@ const LABELS: Record<string, string> = {
 }
 const IN_PLACE = new Set<string>(IN_PLACE_STEPS.map((s) => s.action))
 
-/** The ticket's whole history, newest at the bottom, each step with who did it and why; a 督办 keeps the state, so it shows none. */
+/**
+ * The ticket's whole history, newest at the bottom, each step with who did it and why. A 督办 or 批准缓办 keeps the
+ * state, so it shows none and is marked like the other in-place steps; its note is the office's reason.
+ */
 export function Timeline ({ events }: { events: TicketEvent[] }) {
   return (
     <View className='timeline' id='timeline'>

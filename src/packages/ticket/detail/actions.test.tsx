@@ -46,17 +46,22 @@ const FAR = candidate({ id: 't-far', number: '261117-AB12', categoryName: '暴�
 
 let fake: ReturnType<typeof fakeTransport>
 let actAnswer: 'ok' | 'conflict' = 'ok'
+let deferAnswer: 'ok' | 'conflict' = 'ok'
 let confirm = true
 let reloads = 0
 
 beforeEach(() => {
   actAnswer = 'ok'
+  deferAnswer = 'ok'
   confirm = true
   reloads = 0
   fake = fakeTransport({
     'tickets.dispatchOptions': () => ({ ok: true, data: OPTIONS }),
     'tickets.mergeCandidates': (e) => ({ ok: true, data: { candidates: e.number ? [FAR] : [candidate({})] } }),
     'tickets.urge': () => ({ ok: true, data: ticketFor('admin', 'accepted', { urgeCount: 1 }) }),
+    'tickets.defer': () => (deferAnswer === 'ok'
+      ? { ok: true, data: ticketFor('admin', 'accepted') }
+      : { ok: false, error: { code: 'CONFLICT', message: '案卷已经缓办过一次；如仍不能按期处理，请督办或结案' } }),
     'tickets.act': (e) => (actAnswer === 'ok'
       ? { ok: true, data: { ...ticketFor('admin', 'accepted'), id: String(e.id) } }
       : { ok: false, error: { code: 'CONFLICT', message: '案卷已被他人处理，当前状态：处置中' } })
@@ -86,11 +91,12 @@ const button = (label: string) => {
 }
 /** Enabled means no disabled attribute at all: Taro's H5 Button styles even disabled="false" as disabled. */
 const disabled = (b: Element) => b.hasAttribute('disabled')
-const acts = () => fake.calls.filter((c) => c.fn === 'tickets' && (c.event.action === 'act' || c.event.action === 'urge')).map((c) => c.event)
+const acts = () => fake.calls.filter((c) => c.fn === 'tickets' && ['act', 'urge', 'defer'].includes(String(c.event.action))).map((c) => c.event)
 const placeholder = () => document.querySelector('.act-prompt .note-input')?.getAttribute('placeholder')
 
-/** Taro's Input / Textarea answer a CustomEvent carrying `detail.value`. */
+/** Taro's Input / Textarea answer a CustomEvent carrying `detail.value`; typed once their own field has rendered. */
 async function type (el: Element, value: string) {
+  await until(() => el.querySelector('input, textarea') !== null)
   await testUtils.act(() => { el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
 }
 
@@ -109,6 +115,10 @@ describe('ticket actions: who sees which buttons', () => {
     ['admin', 'triage', {}, ['派遣', '合并重复', '转办', '驳回']],
     ['admin', 'accepted', {}, ['提交处理结果', '合并重复', '无法处理']],
     ['admin', 'accepted', { mayUrge: true }, ['提交处理结果', '督办', '合并重复', '无法处理']],
+    ['admin', 'accepted', { mayDefer: true }, ['提交处理结果', '缓办', '合并重复', '无法处理']],
+    ['admin', 'accepted', { mayUrge: true, mayDefer: true }, ['提交处理结果', '督办', '缓办', '合并重复', '无法处理']],
+    ['admin', 'accepted', { mayDefer: false }, ['提交处理结果', '合并重复', '无法处理']],
+    ['admin', 'rework', { actions: [], mayDefer: true }, ['缓办']],
     ['admin', 'resolved', {}, ['确认已解决', '未解决，返工']],
     ['neighbour', 'resolved', {}, []],
     ['admin', 'closed', {}, []]
@@ -294,5 +304,63 @@ describe('ticket actions: what each sends', () => {
     await tap(button('受理'))
     await until(() => reloads === 1)
     expect(document.querySelector('#act-error')?.textContent).toBe('案卷已被他人处理，当前状态：处置中')
+  })
+})
+
+describe('ticket actions: 缓办', () => {
+  // 2026-11-18 10:00 in China; the fixture's deadline is 2026-11-20 08:00 China time.
+  const NOW = Date.parse('2026-11-18T02:00:00.000Z')
+  const picker = () => Array.from(document.querySelectorAll('taro-picker-core')).find((p) => p.querySelector('#defer-date'))!
+  async function pick (day: string) {
+    await testUtils.act(async () => { picker().dispatchEvent(new CustomEvent('change', { detail: { value: day }, bubbles: true })) })
+  }
+  beforeEach(() => { jest.spyOn(Date, 'now').mockReturnValue(NOW) })
+
+  it('opens on a week past the deadline, offers the day after it up to the last day allowed, and cancelling sends nothing', async () => {
+    await mountFor('admin', 'accepted', { mayDefer: true })
+    await tap(document.querySelector('#defer-open')!)
+    expect(document.querySelector('.act-prompt[data-prompt="defer"] .act-title')?.textContent).toBe('缓办：延长处理时限')
+    expect(document.querySelector('#defer-date')?.textContent).toBe('11月27日 当天内办完 ▾')
+    const p = picker() as unknown as { value: string; start: string; end: string }
+    expect([p.value, p.start, p.end]).toEqual(['2026-11-27', '2026-11-21', '2027-05-16'])
+    expect(document.querySelector('#defer-reason')).not.toBeNull()
+    await tap(button('取消'))
+    expect(labels()).toEqual(['提交处理结果', '缓办', '合并重复', '无法处理'])
+    expect(acts()).toEqual([])
+  })
+
+  it('sends the picked day to its 23:59:59 China time, the reason and the version it saw, then says so and reloads', async () => {
+    await mountFor('admin', 'accepted', { mayDefer: true })
+    await tap(document.querySelector('#defer-open')!)
+    await pick('2026-12-05')
+    expect(document.querySelector('#defer-date')?.textContent).toBe('12月5日 当天内办完 ▾')
+    await type(document.querySelector('#defer-reason')!, '需等待维修资金到位')
+    await tap(document.querySelector('#defer-submit')!)
+    await until(() => reloads === 1)
+    expect(acts()).toEqual([{ action: 'defer', id: 't1', expectedVersion: 3, until: '2026-12-05T15:59:59.000Z', reason: '需等待维修资金到位' }])
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已缓办' }))
+    expect(document.querySelector('[data-prompt="defer"]')).toBeNull()
+  })
+
+  it('names a missing reason with the schema\'s words and sends nothing', async () => {
+    await mountFor('admin', 'accepted', { mayDefer: true })
+    await tap(document.querySelector('#defer-open')!)
+    await type(document.querySelector('#defer-reason')!, '等等')
+    await tap(document.querySelector('#defer-submit')!)
+    expect(document.querySelector('#act-error')?.textContent).toBe('请写明缓办原因（至少 4 个字），会告诉处理人和上报人')
+    expect(acts()).toEqual([])
+  })
+
+  it('shows the server\'s refusal and keeps the panel open', async () => {
+    deferAnswer = 'conflict'
+    await mountFor('admin', 'accepted', { mayDefer: true })
+    await tap(document.querySelector('#defer-open')!)
+    await type(document.querySelector('#defer-reason')!, '需等待维修资金到位')
+    await tap(document.querySelector('#defer-submit')!)
+    await until(() => reloads === 1)
+    expect(acts()).toEqual([{ action: 'defer', id: 't1', expectedVersion: 3, until: '2026-11-27T15:59:59.000Z', reason: '需等待维修资金到位' }])
+    expect(document.querySelector('#act-error')?.textContent).toBe('案卷已经缓办过一次；如仍不能按期处理，请督办或结案')
+    expect(document.querySelector('[data-prompt="defer"]')).not.toBeNull()
+    expect(Taro.showToast).not.toHaveBeenCalled()
   })
 })

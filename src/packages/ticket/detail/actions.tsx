@@ -1,7 +1,7 @@
-import { View, Text, Textarea, Button } from '@tarojs/components'
+import { View, Text, Textarea, Button, Picker } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
-import { MAX_NOTE } from '../../../../core/schemas'
+import { MAX_NOTE, deferInput } from '../../../../core/schemas'
 import { missingInput } from '../../../../core/tickets/apply'
 import { RATING_OPTIONS } from '../../../../core/tickets/labels'
 import type { Rating } from '../../../../core/types'
@@ -13,6 +13,7 @@ import { DispatchPicker } from '../../../components/ticket-dispatch-picker'
 import { MergePicker } from '../../../components/ticket-merge-picker'
 import '../../../components/ticket-ui.css'
 import type { DraftPhoto } from '../../../store/report-draft'
+import { dayText, deferDays, endOfChinaDay } from './defer-dates'
 
 /** A local photo list for after-photos (the report draft keeps its own, persisted). */
 function usePhotoList (): PhotoList {
@@ -50,14 +51,17 @@ const PROMPTS: Record<Prompted, Prompt> = {
 
 const PROMPT_ORDER: Prompted[] = ['urge', 'handBack', 'rejectFix', 'refer', 'reject', 'closeUnable', 'reopen']
 
-type Panel = Prompted | 'merge'
+type Panel = Prompted | 'merge' | 'defer'
+
+/** 缓办's reason: the schema's limit, counted in the box as the person types. */
+const DEFER_REASON_MAX = 200
 
 const NOTE_MAX = MAX_NOTE
 
-function NoteBox ({ value, onInput, placeholder, label, max = NOTE_MAX }: { value: string; onInput: (v: string) => void; placeholder: string; label: string; max?: number }) {
+function NoteBox ({ value, onInput, placeholder, label, max = NOTE_MAX, id }: { value: string; onInput: (v: string) => void; placeholder: string; label: string; max?: number; id?: string }) {
   return (
     <View>
-      <Textarea className='tk-note note-input' value={value} maxlength={max} placeholder={placeholder} ariaLabel={label} onInput={(e) => onInput(e.detail.value)} />
+      <Textarea className='tk-note note-input' {...(id ? { id } : {})} value={value} maxlength={max} placeholder={placeholder} ariaLabel={label} onInput={(e) => onInput(e.detail.value)} />
       <View className='tk-count'>{value.length}/{max} 字</View>
     </View>
   )
@@ -69,7 +73,7 @@ function ActButton ({ label, onTap, off = false, kind = '', id }: { label: strin
   )
 }
 
-/** The steps this person may take on this ticket now (the server decided them: `ticket.actions`, `ticket.mayUrge`). */
+/** The steps this person may take on this ticket now (the server decided them: `ticket.actions`, `ticket.mayUrge`, `ticket.mayDefer`). */
 export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone: () => Promise<void> }) {
   const can = (a: TicketAction) => ticket.actions.includes(a)
   const [panel, setPanel] = useState<Panel | null>(null)
@@ -80,27 +84,29 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
   const [error, setError] = useState<string | null>(null)
   const after = usePhotoList()
   const [dispatchTo, setDispatchTo] = useState<DispatchOptionView | null>(null)
+  const [deferDay, setDeferDay] = useState('')
 
+  const mayDefer = ticket.mayDefer === true
   const prompts = PROMPT_ORDER.filter((p) => (p === 'urge' ? ticket.mayUrge === true : can(p)))
-  if (ticket.actions.length === 0 && prompts.length === 0) return null
+  if (ticket.actions.length === 0 && prompts.length === 0 && !mayDefer) return null
 
-  const open = (p: Panel | null) => { setPanel(p); setPromptNote(''); setError(null) }
+  const open = (p: Panel | null) => {
+    setPanel(p)
+    setPromptNote('')
+    setError(null)
+    if (p === 'defer') setDeferDay(deferDays(ticket.deadline, Date.now()).initial)
+  }
 
-  /** Send one step; the same check as the server first (core's missingInput), so a gap is named before anything is sent. */
-  const send = async (what: TicketAction | 'urge', note: string, extra: Record<string, unknown> = {}) => {
-    if (what !== 'urge') {
-      const missing = missingInput(what, { note, afterPhotos: [], ...extra }, ticket)
-      if (missing) { setError(missing); return }
-    }
+  /** Send one step and reload; a refusal shows the server's words, and a CONFLICT reloads too (the ticket moved on). */
+  const run = async (request: () => Promise<unknown>, toast: string) => {
     setBusy(true)
     setError(null)
     try {
-      if (what === 'urge') await call('tickets', 'urge', { id: ticket.id, expectedVersion: ticket.version, note })
-      else await call('tickets', 'act', { id: ticket.id, transition: what, expectedVersion: ticket.version, note, ...extra })
+      await request()
       setPanel(null)
       setPromptNote('')
       setFormNote('')
-      void Taro.showToast({ title: what === 'urge' ? '已督办' : '已提交', icon: 'success' })
+      void Taro.showToast({ title: toast, icon: 'success' })
       await onDone()
     } catch (e) {
       setError(errorText(e))
@@ -108,6 +114,24 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
     } finally {
       setBusy(false)
     }
+  }
+
+  /** Send one step; the same check as the server first (core's missingInput), so a gap is named before anything is sent. */
+  const send = async (what: TicketAction | 'urge', note: string, extra: Record<string, unknown> = {}) => {
+    if (what === 'urge') {
+      await run(() => call('tickets', 'urge', { id: ticket.id, expectedVersion: ticket.version, note }), '已督办')
+      return
+    }
+    const missing = missingInput(what, { note, afterPhotos: [], ...extra }, ticket)
+    if (missing) { setError(missing); return }
+    await run(() => call('tickets', 'act', { id: ticket.id, transition: what, expectedVersion: ticket.version, note, ...extra }), '已提交')
+  }
+
+  /** 缓办 to the end of the picked day in China; the server's own schema first, so a short reason is named before sending. */
+  const sendDefer = async () => {
+    const parsed = deferInput.safeParse({ id: ticket.id, expectedVersion: ticket.version, until: endOfChinaDay(deferDay), reason: promptNote })
+    if (!parsed.success) { setError(parsed.error.issues[0]?.message ?? '请检查缓办日期和原因'); return }
+    await run(() => call('tickets', 'defer', parsed.data), '已缓办')
   }
 
   const uploading = after.photos.some((p) => p.status !== 'done')
@@ -132,6 +156,36 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
         <MergePicker ticketId={ticket.id} busy={busy}
           onMerge={(c: MergeCandidateView) => void send('merge', '', { mergedInto: c.id })} onCancel={() => open(null)} />
         {errorLine}
+      </View>
+    )
+  }
+
+  if (panel === 'defer') {
+    const now = Date.now()
+    const days = deferDays(ticket.deadline, now)
+    return (
+      <View className='card actions-card' id='ticket-actions'>
+        <View className='act-prompt' data-prompt='defer'>
+          <View className='act-title'>缓办：延长处理时限</View>
+          <View className='tk-hint'>现在的时限是 {dayText(ticket.deadline, now)}。处理人和上报人会收到新的日期和原因；每件案卷只能缓办一次，最晚可到 {dayText(days.end, now)}。</View>
+          {days.open
+            ? (
+              <View>
+                <View className='tk-subtitle'>缓办到哪一天</View>
+                <Picker mode='date' value={deferDay} start={days.start} end={days.end} onChange={(e) => { setDeferDay(String(e.detail.value)); setError(null) }}>
+                  <View className='tk-field defer-date' id='defer-date' ariaRole='button' ariaLabel={`缓办到：${dayText(deferDay, now)}，点按更改`}>{dayText(deferDay, now)} 当天内办完 ▾</View>
+                </Picker>
+                <View className='tk-subtitle'>缓办原因</View>
+                <NoteBox id='defer-reason' value={promptNote} onInput={setPromptNote} placeholder='为什么需要更多时间？例如：需等待维修资金到位' label='缓办原因' max={DEFER_REASON_MAX} />
+              </View>
+              )
+            : <View className='tk-error error-text'>原时限已接近最长缓办期限，不能再缓办；请督办处理人或结案。</View>}
+          {errorLine}
+          <View className='btn-row'>
+            <ActButton id='defer-submit' label='确认缓办' off={busy || !days.open} onTap={() => void sendDefer()} />
+            <ActButton label='取消' kind='plain' onTap={() => open(null)} />
+          </View>
+        </View>
       </View>
     )
   }
@@ -164,7 +218,10 @@ export function TicketActions ({ ticket, onDone }: { ticket: TicketView; onDone:
     main.push(<ActButton key='dispatch' label='派遣' off={busy || !dispatchTo} onTap={() => { if (dispatchTo) void send('dispatch', '', { assigneeId: dispatchTo.managerId, gridId: dispatchTo.gridId }) }} />)
   }
   const secondary: ReactNode[] = prompts.map((p) => <ActButton key={p} label={PROMPTS[p].button} kind='plain' off={busy} onTap={() => open(p)} />)
-  if (can('merge')) secondary.splice(prompts.includes('urge') ? 1 : 0, 0, <ActButton key='merge' label='合并重复' kind='plain' off={busy} onTap={() => open('merge')} />)
+  // The office's own steps lead: 督办, 缓办, then 合并重复, before the steps that close or hand back.
+  let lead = prompts.includes('urge') ? 1 : 0
+  if (mayDefer) secondary.splice(lead++, 0, <ActButton key='defer' id='defer-open' label='缓办' kind='plain' off={busy} onTap={() => open('defer')} />)
+  if (can('merge')) secondary.splice(lead, 0, <ActButton key='merge' label='合并重复' kind='plain' off={busy} onTap={() => open('merge')} />)
 
   return (
     <View className='card actions-card' id='ticket-actions'>

@@ -14,11 +14,13 @@ import { Timeline } from '../../../components/timeline'
 import { dateTime, deadlineText } from '../../../utils/format'
 import { useAction } from '../../../utils/use-action'
 import { TicketActions } from './actions'
+import { dayText } from './defer-dates'
 import './index.css'
 
 /**
  * 案卷详情: what was reported, where (address and grid — no coordinates), before/after photos, the whole timeline, and
- * the steps this person may take now. At a desk the facts and the steps sit side by side.
+ * the steps this person may take now. At a desk the facts and the steps sit side by side. A deferred ticket says to
+ * when and why under its deadline, so the reporter and the handler see why it takes longer.
  */
 export default function TicketDetail () {
   const { params } = useRouter()
@@ -63,6 +65,15 @@ export default function TicketDetail () {
                         <Text className='td-value'>{dateTime(t.closedAt)} · {t.closeReason ? CLOSE_REASON_LABELS[t.closeReason] : ''}{t.rating ? ` · 评价：${RATING_LABELS[t.rating]}` : ''}</Text>
                       </View>
                       )}
+                  {t.deferral && (
+                    <View className='td-fact' id='deferral-facts'>
+                      <Text className='td-label'>缓办</Text>
+                      <View className='td-value'>
+                        <View className='td-deferred'>已缓办至 {dayText(t.deferral.until, Date.now())}（原时限 {dayText(t.deferral.originalDeadline, Date.now())}）</View>
+                        <View className='td-reason'>原因：{t.deferral.reason}</View>
+                      </View>
+                    </View>
+                  )}
                   {urges > 0 && (
                     <View className='td-fact' id='ticket-urged'><Text className='td-label'>督办</Text><Text className='td-value'>已督办 {urges} 次，最近 {dateTime(t.urgedAt ?? null)}</Text></View>
                   )}

@@ -1,6 +1,4 @@
-import TestUtils from '@tarojs/test-utils-react'
-import { setTransport } from '../../../api'
-import { fakeTransport } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
 import { certificateOf } from '../events/testing/fixtures'
 import Certificate from './index'
 
@@ -15,24 +13,12 @@ jest.mock('../../../components/qr-code', () => {
   return { QrCode: (p: { text: string; label: string }) => createElement(View, { className: 'qr-mock', 'data-qr-text': p.text, ariaLabel: p.label }) }
 })
 
-const testUtils = new TestUtils()
+const { $, text, tap, serve, open } = usePageTest(Certificate)
 const certificate = certificateOf()
 
-afterEach(() => {
-  delete process.env['TARO_ENV_JEST'] // bracketed: the transformer rewrites the dotted name
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)
-const text = (sel: string) => $(sel)?.textContent ?? null
-
 async function mount () {
-  const fake = fakeTransport({ 'volunteer.certificate': () => ({ ok: true, data: certificate }) })
-  setTransport(fake.transport)
-  await testUtils.mount(Certificate, { props: {} })
-  await testUtils.queries.waitForQuerySelector('#certificate')
+  const fake = serve({ 'volunteer.certificate': () => ({ ok: true, data: certificate }) })
+  await open('#certificate')
   return fake
 }
 
@@ -69,7 +55,7 @@ describe('志愿服务记录证明', () => {
     const print = jest.spyOn(window, 'print').mockImplementation(() => undefined)
     await mount()
     expect($('#cert-save-note')).toBeNull()
-    await testUtils.act(async () => { testUtils.fireEvent.click($('#print-button')!) })
+    await tap('#print-button')
     expect(print).toHaveBeenCalledTimes(1)
   })
 

@@ -1,7 +1,6 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
 import CheckinCode, { refreshDelay } from './index'
 
 jest.mock('@tarojs/taro', () => {
@@ -9,29 +8,23 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: { id: 'ev-1' } }) }
 })
 
-const testUtils = new TestUtils()
+const { testUtils, $, tap, serve, open: mount } = usePageTest(CheckinCode)
 let keepOn: boolean[] = []
 beforeEach(() => {
   keepOn = []
   jest.spyOn(Taro, 'setKeepScreenOn').mockImplementation(((o: { keepScreenOn: boolean }) => { keepOn.push(o.keepScreenOn); return Promise.resolve({ errMsg: 'setKeepScreenOn:ok' }) }) as unknown as typeof Taro.setKeepScreenOn)
 })
-afterEach(() => {
-  jest.restoreAllMocks()
-  document.body.innerHTML = ''
-})
 
-const $ = (sel: string) => document.querySelector(sel)
 const codeShown = () => $('[data-qr-text]')?.getAttribute('data-qr-text') ?? null
 const event = { ok: true as const, data: { id: 'ev-1', title: '香樟路垃圾分类宣传' } }
 
 describe('签到码', () => {
   it('shows the code as a QR with the event and what to do, counts down, keeps the screen on, and lets go on leaving', async () => {
-    setTransport(fakeTransport({
+    serve({
       'volunteer.checkinCode': () => ({ ok: true, data: { code: 'WMV1.ev-1.100.c2lnbmF0dXJlMQ', refreshAt: new Date(Date.now() + 20_000).toISOString(), rotateSeconds: 30 } }),
       'volunteer.event': () => event
-    }).transport)
-    await testUtils.mount(CheckinCode, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#checkin-screen')
+    })
+    await mount('#checkin-screen')
     expect(codeShown()).toBe('WMV1.ev-1.100.c2lnbmF0dXJlMQ')
     expect($('#checkin-screen')!.textContent).toContain('请志愿者打开「文明共建」扫码签到/签退')
     expect($('#checkin-screen')!.textContent).toContain('二维码每 30 秒刷新，截图无效')
@@ -44,16 +37,14 @@ describe('签到码', () => {
 
   it('fetches the next code when the current one is due and shows it', async () => {
     let n = 0
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.checkinCode': () => {
         n++
         return { ok: true, data: { code: `WMV1.ev-1.${100 + n}.c2lnbmF0dXJlMQ`, refreshAt: new Date(Date.now() + (n === 1 ? 1 : 30_000)).toISOString(), rotateSeconds: 30 } }
       },
       'volunteer.event': () => event
     })
-    setTransport(fake.transport)
-    await testUtils.mount(CheckinCode, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#checkin-screen')
+    await mount('#checkin-screen')
     await until(() => codeShown() === 'WMV1.ev-1.102.c2lnbmF0dXJlMQ', 1000)
     expect(fake.calls.filter((c) => c.event.action === 'checkinCode').map((c) => c.event)).toEqual([
       { action: 'checkinCode', id: 'ev-1' }, { action: 'checkinCode', id: 'ev-1' }
@@ -63,30 +54,28 @@ describe('签到码', () => {
 
   it('says why when the event is not open for check-in, with 重试', async () => {
     let open = false
-    setTransport(fakeTransport({
+    serve({
       'volunteer.checkinCode': () => (open
         ? { ok: true, data: { code: 'WMV1.ev-1.7.c2lnbmF0dXJlMQ', refreshAt: new Date(Date.now() + 20_000).toISOString(), rotateSeconds: 30 } }
         : { ok: false, error: { code: 'CONFLICT', message: '签到在活动开始前 30 分钟开放' } }),
       'volunteer.event': () => event
-    }).transport)
-    await testUtils.mount(CheckinCode, { props: {} })
-    const closed = await testUtils.queries.waitForQuerySelector('#code-closed')
+    })
+    const closed = await mount('#code-closed')
     expect(closed.textContent).toContain('签到在活动开始前 30 分钟开放')
     expect(codeShown()).toBeNull()
     open = true
-    await testUtils.act(async () => { testUtils.fireEvent.click($('#code-retry')!) })
+    await tap('#code-retry')
     await until(() => codeShown() === 'WMV1.ev-1.7.c2lnbmF0dXJlMQ')
     testUtils.unmout()
   })
 
   it('still shows the code where the screen cannot be kept on', async () => {
     jest.spyOn(Taro, 'setKeepScreenOn').mockImplementation((() => { throw new Error('setKeepScreenOn is not supported') }) as unknown as typeof Taro.setKeepScreenOn)
-    setTransport(fakeTransport({
+    serve({
       'volunteer.checkinCode': () => ({ ok: true, data: { code: 'WMV1.ev-1.9.c2lnbmF0dXJlMQ', refreshAt: new Date(Date.now() + 20_000).toISOString(), rotateSeconds: 30 } }),
       'volunteer.event': () => ({ ok: false, error: { code: 'NOT_FOUND', message: '活动不存在' } })
-    }).transport)
-    await testUtils.mount(CheckinCode, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#checkin-screen')
+    })
+    await mount('#checkin-screen')
     expect(codeShown()).toBe('WMV1.ev-1.9.c2lnbmF0dXJlMQ')
     testUtils.unmout()
   })

@@ -1,10 +1,10 @@
-import { PAGES, pageUrl } from '../../../../core/pages'
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../../core/pages'
 import { aVolunteerEvent } from '../../../../core/testing/builders'
 import type { VolunteerEvent } from '../../../../core/types'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { sent, usePageTest } from '../../../testing/page-test'
+import { rosterOf } from '../events/testing/fixtures'
 import EditEvent from './index'
 
 let mockParams: Record<string, string> = {}
@@ -13,40 +13,22 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: mockParams }) }
 })
 
-const testUtils = new TestUtils()
+const { testUtils, get: $, tap, type, serve, open, toasts } = usePageTest(EditEvent)
 
 beforeEach(() => {
   mockParams = {}
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'redirectTo').mockImplementation((async () => ({ errMsg: 'redirectTo:ok' })) as unknown as typeof Taro.redirectTo)
-  jest.spyOn(Taro, 'navigateBack').mockImplementation((async () => ({ errMsg: 'navigateBack:ok' })) as unknown as typeof Taro.navigateBack)
   jest.spyOn(Taro, 'getCurrentPages').mockImplementation((() => [{}, {}]) as unknown as typeof Taro.getCurrentPages)
 })
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
 
-const $ = (sel: string) => document.querySelector(sel)!
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)) }) }
-/** Taro's Input / Textarea answer a CustomEvent carrying `detail.value`. */
-async function type (sel: string, value: string) {
-  await testUtils.act(() => { $(sel).dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
 /** A Picker answers `change` with the chosen value (an index for selectors, text for dates and times). */
 async function pick (triggerId: string, value: string | number) {
   const picker = Array.from(document.querySelectorAll('taro-picker-core')).find((p) => p.querySelector(`#${triggerId}`))!
   await testUtils.act(async () => { picker.dispatchEvent(new CustomEvent('change', { detail: { value }, bubbles: true })) })
 }
-const sent = (fake: ReturnType<typeof fakeTransport>, action: string) => fake.calls.filter((c) => c.event.action === action).map((c) => c.event)
 
 const saved = (o: Partial<VolunteerEvent>) => ({ ok: true as const, data: aVolunteerEvent({ id: 'ev-new', status: 'draft', ...o }) })
 
-async function openForm () {
-  await testUtils.mount(EditEvent, { props: {} })
-  return testUtils.queries.waitForQuerySelector('#event-form')
-}
+const openForm = () => open('#event-form')
 
 async function fillNew () {
   await type('#event-title-input', '香樟路垃圾分类宣传')
@@ -59,11 +41,10 @@ async function fillNew () {
 
 describe('发布活动: the event form', () => {
   it('a new event is saved (times in China time, deadline 24 h before) and then published, and the roster opens', async () => {
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.saveEvent': () => saved({}),
       'volunteer.publishEvent': () => saved({ status: 'published' })
     })
-    setTransport(fake.transport)
     await openForm()
     await fillNew()
     await tap('#capacity-plus')
@@ -81,8 +62,7 @@ describe('发布活动: the event form', () => {
   })
 
   it('names what is missing or wrong next to the field, and sends nothing', async () => {
-    const fake = fakeTransport({})
-    setTransport(fake.transport)
+    const fake = serve({})
     await openForm()
     await type('#event-title-input', '宣传')
     await pick('event-start', '10:00')
@@ -103,8 +83,7 @@ describe('发布活动: the event form', () => {
   })
 
   it('a training needs no trainings, and a deadline set by hand no longer follows the start', async () => {
-    const fake = fakeTransport({ 'volunteer.saveEvent': () => saved({ kind: 'training' }) })
-    setTransport(fake.transport)
+    const fake = serve({ 'volunteer.saveEvent': () => saved({ kind: 'training' }) })
     await openForm()
     await tap('[data-training="医疗健康"]')
     await tap('#kind-training')
@@ -125,11 +104,10 @@ describe('发布活动: the event form', () => {
 
   it('a failed publish leaves the draft saved, says so, and a retry publishes that same draft', async () => {
     let publishFails = true
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.saveEvent': () => saved({}),
       'volunteer.publishEvent': () => (publishFails ? { ok: false, error: { code: 'CONFLICT', message: '活动开始时间已过，不能发布' } } : saved({ status: 'published' }))
     })
-    setTransport(fake.transport)
     await openForm()
     await fillNew()
     await tap('#save-publish')
@@ -149,13 +127,12 @@ describe('发布活动: the event form', () => {
       startAt: '2027-01-09T01:00:00.000Z', endAt: '2027-01-09T03:00:00.000Z', cancelDeadline: '2027-01-08T01:00:00.000Z'
     })
     let refuse = true
-    const fake = fakeTransport({
-      'volunteer.roster': () => ({ ok: true, data: { event, entries: [], counts: {}, codeOpen: false } }),
+    const fake = serve({
+      'volunteer.roster': () => ({ ok: true, data: rosterOf(event) }),
       'volunteer.saveEvent': (e) => (refuse
         ? { ok: false, error: { code: 'CONFLICT', message: '已有 5 人报名，名额不能少于 5' } }
         : { ok: true, data: { ...event, capacity: e.capacity as number } })
     })
-    setTransport(fake.transport)
     await openForm()
     await until(() => document.querySelector('#event-topic')?.textContent?.includes('居家养老') ?? false)
     expect($('#event-topic').textContent).toContain('居家养老')
@@ -180,20 +157,18 @@ describe('发布活动: the event form', () => {
   it('an event that has begun or was cancelled is not offered for editing', async () => {
     mockParams = { id: 'ev-8' }
     const begun = aVolunteerEvent({ id: 'ev-8', startAt: new Date(Date.now() - 3_600_000).toISOString(), endAt: new Date(Date.now() + 3_600_000).toISOString() })
-    setTransport(fakeTransport({ 'volunteer.roster': () => ({ ok: true, data: { event: begun, entries: [], counts: {}, codeOpen: true } }) }).transport)
-    await testUtils.mount(EditEvent, { props: {} })
-    const locked = await testUtils.queries.waitForQuerySelector('#edit-locked')
+    serve({ 'volunteer.roster': () => ({ ok: true, data: rosterOf(begun, { codeOpen: true }) }) })
+    const locked = await open('#edit-locked')
     expect(locked.textContent).toContain('活动已开始，不能再修改')
     expect(document.querySelector('#event-form')).toBeNull()
   })
 
   it('a map place is optional: when the map cannot open the form says so and still saves without one', async () => {
     jest.spyOn(Taro, 'chooseLocation').mockImplementation((async () => { throw new Error('chooseLocation:fail not supported') }) as unknown as typeof Taro.chooseLocation)
-    const fake = fakeTransport({ 'volunteer.saveEvent': () => saved({}) })
-    setTransport(fake.transport)
+    const fake = serve({ 'volunteer.saveEvent': () => saved({}) })
     await openForm()
     await tap('#choose-location')
-    await until(() => (Taro.showToast as jest.Mock).mock.calls.length === 1)
+    await until(() => toasts().length === 1)
     expect((Taro.showToast as jest.Mock).mock.calls[0][0].title).toContain('可以不选位置')
     await fillNew()
     await tap('#save-draft')
@@ -203,8 +178,7 @@ describe('发布活动: the event form', () => {
 
   it('a picked map place is sent, and names the meeting point when none is written', async () => {
     jest.spyOn(Taro, 'chooseLocation').mockImplementation((async () => ({ name: '香樟园小区东门', address: '香樟路 8 号', longitude: 113.015, latitude: 28.105, errMsg: 'chooseLocation:ok' })) as unknown as typeof Taro.chooseLocation)
-    const fake = fakeTransport({ 'volunteer.saveEvent': () => saved({}) })
-    setTransport(fake.transport)
+    const fake = serve({ 'volunteer.saveEvent': () => saved({}) })
     await openForm()
     await tap('#choose-location')
     await until(() => $('#location-text').textContent === '已选：香樟园小区东门')

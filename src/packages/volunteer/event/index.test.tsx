@@ -1,9 +1,8 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import type { EventView } from '../../../../core/views'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { type Handlers, usePageTest } from '../../../testing/page-test'
 import { eventOf, signupOf } from '../events/testing/fixtures'
 import EventDetail from './index'
 
@@ -13,34 +12,13 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: { id: 'e1' } }) }
 })
 
-const testUtils = new TestUtils()
+const { setConfirm, $, text, tap, type, serve, open, reset, dialogs } = usePageTest(EventDetail)
 const MIN = 60_000
-
-let confirm = true
-beforeEach(() => {
-  confirm = true
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
-  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
-})
-afterEach(() => {
-  delete process.env['TARO_ENV_JEST']
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)
-const text = (sel: string) => $(sel)?.textContent ?? null
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)!) }) }
-async function type (sel: string, value: string) {
-  await testUtils.act(() => { $(sel)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
 
 /** Serves the event as `state()` says, and lets each action change it, as the server would. */
 async function mount (initial: EventView, actions: Record<string, (e: Record<string, unknown>) => { data: unknown; next?: EventView }> = {}) {
   let current = initial
-  const handlers: Parameters<typeof fakeTransport>[0] = { 'volunteer.event': () => ({ ok: true, data: current }) }
+  const handlers: Handlers = { 'volunteer.event': () => ({ ok: true, data: current }) }
   for (const [name, act] of Object.entries(actions)) {
     handlers[`volunteer.${name}`] = (ev) => {
       const r = act(ev)
@@ -48,11 +26,9 @@ async function mount (initial: EventView, actions: Record<string, (e: Record<str
       return r.data instanceof Error ? { ok: false, error: { code: 'FORBIDDEN', message: r.data.message } } : { ok: true, data: r.data }
     }
   }
-  const fake = fakeTransport(handlers)
-  setTransport(fake.transport)
-  await testUtils.mount(EventDetail, { props: {} })
-  await testUtils.queries.waitForQuerySelector('#event-detail')
-  return { fake, sent: (action: string) => fake.calls.filter((c) => c.event.action === action).map((c) => c.event) }
+  const fake = serve(handlers)
+  await open('#event-detail')
+  return fake
 }
 
 describe('活动详情', () => {
@@ -92,11 +68,11 @@ describe('活动详情', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功' }))
     expect(text('#event-places-text')).toBe('已报 4/30 · 剩 26 个名额')
 
-    confirm = false
+    setConfirm(false)
     await tap('#cancel-button')
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    await until(() => dialogs().length === 1)
     expect(sent('cancel')).toEqual([])
-    confirm = true
+    setConfirm(true)
     await tap('#cancel-button')
     await until(() => $('#signup-button') !== null)
     expect(sent('cancel')).toEqual([{ action: 'cancel', eventId: 'e1' }])
@@ -154,13 +130,11 @@ describe('活动详情', () => {
     await mount(eventOf('e1', 'register'))
     await tap('#register-button')
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.volunteerRegister) })
-    testUtils.unmout()
-    document.body.innerHTML = ''
+    reset()
     await mount(eventOf('e1', 'full', { taken: 30, waitlistEnabled: false }))
     expect(text('#event-full')).toContain('名额已满')
     expect($('#signup-button')).toBeNull()
-    testUtils.unmout()
-    document.body.innerHTML = ''
+    reset()
     await mount(eventOf('e1', 'closed', { status: 'cancelled', cancelReason: '暴雨预警' }))
     expect(text('#event-closed')).toBe('活动已取消：暴雨预警')
   })
@@ -235,8 +209,7 @@ describe('活动详情: 签到和签退', () => {
     await mount(eventOf('e1', 'confirmed', { startAt: '2026-01-01T01:00:00.000Z', endAt: '2026-01-01T03:00:00.000Z', mySignup: over }))
     expect(text('#attendance-hours')).toBe('2 小时 + 补录 0.5 小时 · 已确认，计入总时长')
     expect($('#checkin-code-input')).toBeNull()
-    testUtils.unmout()
-    document.body.innerHTML = ''
+    reset()
     await mount(eventOf('e1', 'confirmed', { startAt: '2026-01-01T01:00:00.000Z', endAt: '2026-01-01T03:00:00.000Z', mySignup: signupOf('e1', { noShow: true }) }))
     expect(text('#attendance-no-show')).toContain('申诉')
   })

@@ -1,36 +1,19 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import type { EventView } from '../../../../core/views'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { sent, usePageTest } from '../../../testing/page-test'
 import { eventOf as event, signupOf } from './testing/fixtures'
 import Events from './index'
 
-const testUtils = new TestUtils()
-
-let confirm = true
-beforeEach(() => {
-  confirm = true
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
-  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
-})
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
+const { testUtils, setConfirm, tap, serve, open, dialogs } = usePageTest(Events)
 
 const card = (id: string) => document.querySelector(`[data-event="${id}"]`)!
 const buttonsOf = (id: string) => Array.from(card(id).querySelectorAll('.ev-btn')).map((b) => b.textContent)
-async function tap (el: Element) { await testUtils.act(async () => { testUtils.fireEvent.click(el) }) }
 
 async function mountWith (items: EventView[], canSignUp: boolean) {
-  const fake = fakeTransport({ 'volunteer.events': () => ({ ok: true, data: { items, next: null, canSignUp } }) })
-  setTransport(fake.transport)
-  await testUtils.mount(Events, { props: {} })
-  await testUtils.queries.waitForQuerySelector('#event-list .event')
+  const fake = serve({ 'volunteer.events': () => ({ ok: true, data: { items, next: null, canSignUp } }) })
+  await open('#event-list .event')
   return fake
 }
 
@@ -41,7 +24,7 @@ describe('志愿活动: each person sees what they can do', () => {
     expect(buttonsOf('e1')).toEqual([])
     expect(card('e1').textContent).toContain('志愿者可报名')
     expect(buttonsOf('e2')).toEqual(['已满'])
-    await tap(document.querySelector('#events-register-button')!)
+    await tap('#events-register-button')
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.volunteerRegister) })
   })
 
@@ -68,7 +51,7 @@ describe('志愿活动: each person sees what they can do', () => {
   it('a volunteer signs up, then sees 已报名 with 取消报名, and cancels after confirming', async () => {
     let current = event('e1', 'signup')
     // The server answers what the last action left.
-    const live = fakeTransport({
+    const live = serve({
       'volunteer.events': () => ({ ok: true, data: { items: [current], next: null, canSignUp: true } }),
       'volunteer.event': () => ({ ok: true, data: current }),
       'volunteer.signup': () => {
@@ -80,9 +63,7 @@ describe('志愿活动: each person sees what they can do', () => {
         return { ok: true, data: { signup: signupOf('e1', { status: 'cancelled' }) } }
       }
     })
-    setTransport(live.transport)
-    await testUtils.mount(Events, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#event-list .event')
+    await open('#event-list .event')
     expect(document.querySelector('#events-register-note')).toBeNull()
     expect(buttonsOf('e1')).toEqual(['报名'])
 
@@ -95,12 +76,12 @@ describe('志愿活动: each person sees what they can do', () => {
     // The button's tap is its own: the card does not open the event.
     expect(Taro.navigateTo).not.toHaveBeenCalled()
 
-    confirm = false
+    setConfirm(false)
     await tap(card('e1').querySelector('.ev-btn')!)
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    await until(() => dialogs().length === 1)
     expect(live.calls.filter((c) => c.event.action === 'cancel')).toEqual([])
 
-    confirm = true
+    setConfirm(true)
     await tap(card('e1').querySelector('.ev-btn')!)
     await until(() => buttonsOf('e1').includes('报名'))
     expect(live.calls.filter((c) => c.event.action === 'cancel')).toEqual([{ fn: 'volunteer', event: { action: 'cancel', eventId: 'e1' } }])
@@ -120,7 +101,7 @@ describe('志愿活动: each person sees what they can do', () => {
 
   it('an offered place is confirmed from the card with 确认参加', async () => {
     let current = event('e6', 'offered', { taken: 30, mySignup: signupOf('e6', { status: 'offered', offerExpiresAt: '2026-12-02T06:00:00.000Z' }) })
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.events': () => ({ ok: true, data: { items: [current], next: null, canSignUp: true } }),
       'volunteer.event': () => ({ ok: true, data: current }),
       'volunteer.acceptOffer': () => {
@@ -128,9 +109,7 @@ describe('志愿活动: each person sees what they can do', () => {
         return { ok: true, data: { signup: signupOf('e6') } }
       }
     })
-    setTransport(fake.transport)
-    await testUtils.mount(Events, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#event-list .event')
+    await open('#event-list .event')
     expect(card('e6').textContent).toContain('为你保留到 12月2日')
     await tap(card('e6').querySelector('[data-action="accept"]')!)
     await until(() => card('e6').textContent?.includes('✓ 已报名') ?? false)
@@ -154,9 +133,8 @@ describe('志愿活动: each person sees what they can do', () => {
   })
 
   it('a visitor who is not signed in is asked to sign in, not shown a 重试', async () => {
-    setTransport(fakeTransport({ 'volunteer.events': () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再操作' } }) }).transport)
-    await testUtils.mount(Events, { props: {} })
-    const prompt = await testUtils.queries.waitForQuerySelector('#sign-in-prompt')
+    serve({ 'volunteer.events': () => ({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录后再操作' } }) })
+    const prompt = await open('#sign-in-prompt')
     expect(prompt.textContent).toContain('登录后可以查看志愿活动')
     expect(document.querySelector('.status-error')).toBeNull()
     expect(document.querySelector('#event-filters')).toBeNull()
@@ -164,19 +142,19 @@ describe('志愿活动: each person sees what they can do', () => {
 })
 
 describe('志愿活动: filters and paging', () => {
-  const listCalls = (fake: ReturnType<typeof fakeTransport>) => fake.calls.filter((c) => c.event.action === 'events').map((c) => c.event)
+  const listCalls = (fake: Parameters<typeof sent>[0]) => sent(fake, 'events')
 
   it('each filter asks the server again with it: type, time, service area, near me', async () => {
     jest.spyOn(Taro, 'getLocation').mockImplementation((async () => ({ longitude: 113.01, latitude: 28.01, accuracy: 10, errMsg: 'getLocation:ok' })) as unknown as typeof Taro.getLocation)
     const fake = await mountWith([event('e1', 'signup')], true)
     expect(listCalls(fake)).toEqual([{ action: 'events', cursor: null, limit: 20 }])
 
-    await tap(document.querySelector('[data-filter-kind="training"]')!)
+    await tap('[data-filter-kind="training"]')
     await until(() => listCalls(fake).length === 2)
     expect(listCalls(fake)[1]).toEqual({ action: 'events', cursor: null, limit: 20, kind: 'training' })
     expect(document.querySelector('[data-filter-kind="training"]')?.getAttribute('aria-pressed')).toBe('true')
 
-    await tap(document.querySelector('[data-filter-days="7"]')!)
+    await tap('[data-filter-days="7"]')
     await until(() => listCalls(fake).length === 3)
     const week = listCalls(fake)[2] as { fromIso: string; toIso: string }
     const days = (Date.parse(week.toIso) - Date.parse(week.fromIso)) / 86_400_000
@@ -187,38 +165,35 @@ describe('志愿活动: filters and paging', () => {
     await until(() => listCalls(fake).length === 4)
     expect(listCalls(fake)[3]).toMatchObject({ kind: 'training', topic: '应急救援' })
 
-    await tap(document.querySelector('#filter-near')!)
+    await tap('#filter-near')
     await until(() => listCalls(fake).length === 5)
     expect(Taro.getLocation).toHaveBeenCalledWith({ type: 'gcj02' })
     expect(listCalls(fake)[4]).toMatchObject({ near: { lng: 113.01, lat: 28.01 }, withinKm: 5, topic: '应急救援' })
 
-    await tap(document.querySelector('[data-filter-kind="all"]')!)
+    await tap('[data-filter-kind="all"]')
     await until(() => listCalls(fake).length === 6)
     expect(listCalls(fake)[5]).not.toHaveProperty('kind')
   })
 
   it('says when nothing matches, and that only events with a place are near', async () => {
     jest.spyOn(Taro, 'getLocation').mockImplementation((async () => ({ longitude: 113.01, latitude: 28.01, accuracy: 10, errMsg: 'getLocation:ok' })) as unknown as typeof Taro.getLocation)
-    setTransport(fakeTransport({ 'volunteer.events': (e) => ({ ok: true, data: { items: e.near ? [] : [event('e1', 'signup')], next: null, canSignUp: true } }) }).transport)
-    await testUtils.mount(Events, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#event-list .event')
-    await tap(document.querySelector('#filter-near')!)
+    serve({ 'volunteer.events': (e) => ({ ok: true, data: { items: e.near ? [] : [event('e1', 'signup')], next: null, canSignUp: true } }) })
+    await open('#event-list .event')
+    await tap('#filter-near')
     const empty = await testUtils.queries.waitForQuerySelector('.status-empty')
     expect(empty.textContent).toContain('没有符合条件的活动')
     expect(empty.textContent).toContain('5 公里内')
   })
 
   it('loads the next page on 加载更多 and keeps the first', async () => {
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.events': (e) => ({
         ok: true,
         data: e.cursor ? { items: [event('e3', 'signup')], next: null, canSignUp: true } : { items: [event('e1', 'signup'), event('e2', 'signup')], next: 'c2', canSignUp: true }
       })
     })
-    setTransport(fake.transport)
-    await testUtils.mount(Events, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#list-more')
-    await tap(document.querySelector('#list-more')!)
+    await open('#list-more')
+    await tap('#list-more')
     await until(() => document.querySelectorAll('#event-list .event').length === 3)
     expect(fake.calls.map((c) => c.event.cursor)).toEqual([null, 'c2'])
     expect(document.querySelector('#list-foot')?.textContent).toContain('共 3 条')

@@ -1,72 +1,26 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import type { MySignupView, MyVolunteerView } from '../../../../core/volunteer/views'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
-import { signupOf } from '../events/testing/fixtures'
+import { until } from '../../../testing/fake-transport'
+import { type Handlers, usePageTest } from '../../../testing/page-test'
+import { myVolunteerOf as mine, mySignupOf as row, signupOf } from '../events/testing/fixtures'
 import Mine from './index'
 
-const testUtils = new TestUtils()
+const page = usePageTest(Mine)
+const { setConfirm, $, text, tap, type, open, dialogs, navigated } = page
 
-let confirm = true
-beforeEach(() => {
-  confirm = true
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
-  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
-})
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)
-const text = (sel: string) => $(sel)?.textContent ?? null
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)!) }) }
-async function type (sel: string, value: string) {
-  await testUtils.act(() => { $(sel)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
-
-const mine = (over: Partial<MyVolunteerView> = {}): MyVolunteerView => ({
-  profile: { userId: 'u-v', realName: '李志远', phone: '139****5678', homeGridId: 'g1', community: '香樟路社区', skills: ['环境保护'], volunteerNo: 'V2026000007', registeredAt: '2026-01-05T00:00:00.000Z' },
-  hours: { earned: 118.5, manual: 6, total: 124.5, pending: 2.5, serviceCount: 31 },
-  stars: { stars: 1, hours: 124.5, nextAt: 300, toNext: 175.5, share: 0.1225 },
-  thresholds: [100, 300, 600, 1000, 1500],
-  trainings: [
-    { topic: '应急救援', title: '应急救护培训', completedAt: '2026-03-01T04:00:00.000Z', expiresAt: '2028-03-01T04:00:00.000Z', valid: true },
-    { topic: '医疗健康', title: '急救常识', completedAt: '2023-03-01T04:00:00.000Z', expiresAt: '2025-03-01T04:00:00.000Z', valid: false }
-  ],
-  reliability: { signedUp: 12, attended: 11, share: 11 / 12 },
-  certificates: [{ number: 'ZZ2026-000003', issuedAt: '2026-06-01T02:00:00.000Z', earnedHours: 80, manualHours: 2 }],
-  offers: [],
-  ...over
-})
-
-const row = (id: string, over: Partial<MySignupView> = {}): MySignupView => ({
-  signup: signupOf(id),
-  event: { id, title: `活动${id}`, kind: 'service', topic: '环境保护', startAt: '2026-05-04T01:00:00.000Z', endAt: '2026-05-04T04:00:00.000Z', address: '香樟路', status: 'published' },
-  counted: { earned: 0, manual: 0 },
-  canAppeal: false,
-  ...over
-})
-
-function serve (view: MyVolunteerView, rows: MySignupView[] = [], more: Parameters<typeof fakeTransport>[0] = {}) {
-  const fake = fakeTransport({
+function serve (view: MyVolunteerView, rows: MySignupView[] = [], more: Handlers = {}) {
+  return page.serve({
     'volunteer.mine': () => ({ ok: true, data: view }),
     'volunteer.mySignups': () => ({ ok: true, data: { items: rows, next: null } }),
     ...more
   })
-  setTransport(fake.transport)
-  return { fake, sent: (action: string) => fake.calls.filter((c) => c.event.action === action).map((c) => c.event) }
 }
 
 describe('我的志愿', () => {
   it('shows the hours split, the stars with the way to the next, trainings with expiry and 守约率', async () => {
     serve(mine())
-    await testUtils.mount(Mine, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#mine')
+    await open('#mine')
     expect(text('#mine-total')).toBe('124.5')
     expect(text('#mine-split')).toBe('信用时长 118.5 小时 · 补录 6 小时 · 服务 31 次')
     expect(text('#mine-pending')).toContain('2.5 小时待组织者确认')
@@ -87,8 +41,7 @@ describe('我的志愿', () => {
 
   it('at the top star there is nothing more to reach', async () => {
     serve(mine({ stars: { stars: 5, hours: 1600, nextAt: null, toNext: null, share: 1 } }))
-    await testUtils.mount(Mine, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#mine')
+    await open('#mine')
     expect(text('#mine-star-row')).toBe('★★★★★')
     expect(text('#mine-next')).toContain('已达到最高星级')
   })
@@ -104,8 +57,7 @@ describe('我的志愿', () => {
       'volunteer.mySignups': () => ({ ok: true, data: { items: appealed ? [rows[0], row('e2', { signup: signupOf('e2', { noShow: true, appeal: { at: 'now', reason: '我九点就到了，和王阿姨一起', resolvedAt: null } }) }), rows[2]] : rows, next: null } }),
       'volunteer.appeal': () => { appealed = true; return { ok: true, data: { signup: signupOf('e2') } } }
     })
-    await testUtils.mount(Mine, { props: {} })
-    await testUtils.queries.waitForQuerySelector('[data-signup="e3"]')
+    await open('[data-signup="e3"]')
     expect(Array.from(document.querySelectorAll('#mine-signups .vm-signup')).map((r) => r.getAttribute('data-state'))).toEqual(['时长已确认', '记为缺席', '候补中'])
     expect(text('[data-signup="e1"] .vm-counted')).toBe('计 3.5 小时（信用 3 + 补录 0.5）')
     expect($('[data-appeal="e1"]')).toBeNull()
@@ -126,8 +78,7 @@ describe('我的志愿', () => {
     const { sent } = serve(mine({ offers: [{ eventId: 'e9', title: '河道清洁', expiresAt: '2026-12-02T06:00:00.000Z' }] }), [], {
       'volunteer.acceptOffer': () => ({ ok: true, data: { signup: signupOf('e9') } })
     })
-    await testUtils.mount(Mine, { props: {} })
-    await testUtils.queries.waitForQuerySelector('[data-offer="e9"]')
+    await open('[data-offer="e9"]')
     expect(text('[data-offer="e9"]')).toContain('12月2日')
     await tap('[data-accept="e9"]')
     await until(() => sent('acceptOffer').length === 1)
@@ -138,19 +89,18 @@ describe('我的志愿', () => {
     const { sent } = serve(mine(), [], {
       'volunteer.requestCertificate': () => ({ ok: true, data: { number: 'ZZ2026-000004', verifyUrl: 'https://x/verify' } })
     })
-    await testUtils.mount(Mine, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#request-certificate')
+    await open('#request-certificate')
     expect(text('[data-certificate="ZZ2026-000003"]')).toContain('82 小时')
 
-    confirm = false
+    setConfirm(false)
     await tap('#request-certificate')
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    await until(() => dialogs().length === 1)
     expect((Taro.showModal as jest.Mock).mock.calls[0][0].content).toContain('124.5 小时')
     expect(sent('requestCertificate')).toEqual([])
 
-    confirm = true
+    setConfirm(true)
     await tap('#request-certificate')
-    await until(() => (Taro.navigateTo as jest.Mock).mock.calls.length === 1)
+    await until(() => navigated().length === 1)
     expect(sent('requestCertificate')).toEqual([{ action: 'requestCertificate' }])
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.certificate, { number: 'ZZ2026-000004' }) })
 
@@ -160,8 +110,7 @@ describe('我的志愿', () => {
 
   it('a person not yet registered gets a friendly card leading to the registration', async () => {
     const { sent } = serve(mine({ profile: null }))
-    await testUtils.mount(Mine, { props: {} })
-    const card = await testUtils.queries.waitForQuerySelector('#mine-register')
+    const card = await open('#mine-register')
     expect(card.textContent).toContain('你还不是志愿者')
     expect(sent('mySignups')).toEqual([])
     await tap('#mine-register .resident-empty-action')

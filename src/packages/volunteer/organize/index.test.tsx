@@ -1,10 +1,10 @@
-import { PAGES, pageUrl } from '../../../../core/pages'
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../../core/pages'
 import { aVolunteerEvent } from '../../../../core/testing/builders'
 import type { VolunteerEvent } from '../../../../core/types'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
+import { hoursFromNow as at } from '../events/testing/fixtures'
 import { chinaInstant, eventPhase, whenText } from './event-format'
 import Organize from './index'
 
@@ -15,42 +15,24 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useDidShow: (fn: () => void) => useEffect(() => { fn() }, []) }
 })
 
-const testUtils = new TestUtils()
-const HOUR = 3_600_000
-const at = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
+const { setConfirm, tap, serve, open, dialogs, navigated } = usePageTest(Organize)
 const mine = (id: string, o: Partial<VolunteerEvent> = {}, waitlistLength = 0) =>
   ({ ...aVolunteerEvent({ id, title: `活动${id}`, startAt: at(48), endAt: at(51), cancelDeadline: at(24), ...o }), waitlistLength })
 const page = (items: unknown[], next: string | null = null) => ({ ok: true as const, data: { items, next } })
 
-let confirm = true
-beforeEach(() => {
-  confirm = true
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
-  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
-})
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
 const card = (id: string) => document.querySelector(`[data-event="${id}"]`)!
-const navigated = () => (Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0].url)
-async function tap (el: Element) { await testUtils.act(async () => { testUtils.fireEvent.click(el) }) }
 
 describe('我组织的活动', () => {
   it('lists my events with their state, date, seats and waitlist; a card opens its roster', async () => {
-    setTransport(fakeTransport({
+    serve({
       'volunteer.myEvents': () => page([
         mine('d1', { status: 'draft' }),
         mine('p1', { taken: 12, capacity: 30 }, 3),
         mine('c1', { status: 'cancelled', cancelReason: '暴雨预警' }),
         mine('x1', { startAt: at(-5), endAt: at(-2), cancelDeadline: at(-30) })
       ])
-    }).transport)
-    await testUtils.mount(Organize, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#my-event-list')
+    })
+    await open('#my-event-list')
     const states = Array.from(document.querySelectorAll('[data-status]')).map((t) => t.textContent)
     expect(states).toEqual(['草稿', '已发布', '已取消', '已结束'])
     expect(card('p1').textContent).toContain('已报 12/30 · 候补 3 人')
@@ -64,23 +46,21 @@ describe('我组织的活动', () => {
 
   it('a draft is edited or published from its card (after confirming), without opening the roster', async () => {
     let status: VolunteerEvent['status'] = 'draft'
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.myEvents': () => page([mine('d1', { status })]),
       'volunteer.publishEvent': () => { status = 'published'; return { ok: true, data: mine('d1', { status }) } }
     })
-    setTransport(fake.transport)
-    await testUtils.mount(Organize, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#my-event-list')
-    await tap(document.querySelector('#edit-d1')!)
+    await open('#my-event-list')
+    await tap('#edit-d1')
     expect(navigated()).toEqual([pageUrl(PAGES.eventEdit, { id: 'd1' })])
 
-    confirm = false
-    await tap(document.querySelector('#publish-d1')!)
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    setConfirm(false)
+    await tap('#publish-d1')
+    await until(() => dialogs().length === 1)
     expect(fake.calls.filter((c) => c.event.action === 'publishEvent')).toEqual([])
 
-    confirm = true
-    await tap(document.querySelector('#publish-d1')!)
+    setConfirm(true)
+    await tap('#publish-d1')
     await until(() => card('d1')?.getAttribute('data-phase') === 'published')
     expect(fake.calls.filter((c) => c.event.action === 'publishEvent').map((c) => c.event)).toEqual([{ action: 'publishEvent', id: 'd1' }])
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已发布' }))
@@ -88,20 +68,17 @@ describe('我组织的活动', () => {
   })
 
   it('with no events says how to start, and 发布新活动 opens the empty form', async () => {
-    setTransport(fakeTransport({ 'volunteer.myEvents': () => page([]) }).transport)
-    await testUtils.mount(Organize, { props: {} })
-    const empty = await testUtils.queries.waitForQuerySelector('#organize-empty')
+    serve({ 'volunteer.myEvents': () => page([]) })
+    const empty = await open('#organize-empty')
     expect(empty.textContent).toContain('还没有组织过活动')
-    await tap(document.querySelector('#new-event')!)
+    await tap('#new-event')
     expect(navigated()).toEqual([pageUrl(PAGES.eventEdit)])
   })
 
   it('pages on 加载更多', async () => {
-    const fake = fakeTransport({ 'volunteer.myEvents': (e) => (e.cursor ? page([mine('b')]) : page([mine('a')], 'c2')) })
-    setTransport(fake.transport)
-    await testUtils.mount(Organize, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#list-more')
-    await tap(document.querySelector('#list-more')!)
+    const fake = serve({ 'volunteer.myEvents': (e) => (e.cursor ? page([mine('b')]) : page([mine('a')], 'c2')) })
+    await open('#list-more')
+    await tap('#list-more')
     await until(() => document.querySelectorAll('.og-event').length === 2)
     expect(fake.calls.map((c) => c.event)).toEqual([
       { action: 'myEvents', cursor: null, limit: 20 },

@@ -1,39 +1,23 @@
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import type { Role } from '../../../../core/types'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
 import { useSession } from '../../../store/session'
 import Register from './index'
 
-const testUtils = new TestUtils()
+const { $, tap, type, serve, open, reset } = usePageTest(Register)
 
 const zhang = (roles: Role[]) => ({ id: 'u-zhang', nickname: '张阿姨', roles, gridIds: [], homeGridId: 'g1' })
 
 beforeEach(() => {
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'redirectTo').mockImplementation((async () => ({ errMsg: 'redirectTo:ok' })) as unknown as typeof Taro.redirectTo)
   useSession.setState({ me: zhang(['citizen']), status: 'ready', error: null })
 })
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)!) }) }
-async function type (sel: string, value: string) {
-  await testUtils.act(() => { $(sel)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
 
 describe('注册志愿者', () => {
   it('says next to each field what is wrong, and sends nothing until it is right', async () => {
-    const fake = fakeTransport({})
-    setTransport(fake.transport)
-    await testUtils.mount(Register, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#register-form')
+    const fake = serve({})
+    await open('#register-form')
     await tap('#register-submit')
     expect($('#register-realName-error')?.textContent).toBe('请填写真实姓名（至少 2 个字）')
     expect($('#register-phone-error')?.textContent).toBe('请填写 11 位手机号')
@@ -47,16 +31,14 @@ describe('注册志愿者', () => {
 
   it('registers, reads the session again (now a volunteer) and opens 我的志愿', async () => {
     let roles: Role[] = ['citizen']
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.register': () => {
         roles = ['citizen', 'volunteer']
         return { ok: true, data: { profile: { userId: 'u-zhang', realName: '张桂兰', phone: '13800138000', homeGridId: 'g1', community: '香樟路社区', skills: ['居家养老'], volunteerNo: 'V2026000001', registeredAt: '' } } }
       },
       'users.me': () => ({ ok: true, data: { user: zhang(roles) } })
     })
-    setTransport(fake.transport)
-    await testUtils.mount(Register, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#register-form')
+    await open('#register-form')
     expect($('#register-privacy')?.textContent).toContain('138****1234')
     await type('#register-name', '张桂兰')
     await type('#register-phone', '13912345678')
@@ -79,9 +61,8 @@ describe('注册志愿者', () => {
   })
 
   it('shows the server\'s refusal, and a volunteer already registered is sent to 我的志愿', async () => {
-    setTransport(fakeTransport({ 'volunteer.register': () => ({ ok: false, error: { code: 'CONFLICT', message: '这个手机号已注册过志愿者' } }) }).transport)
-    await testUtils.mount(Register, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#register-form')
+    serve({ 'volunteer.register': () => ({ ok: false, error: { code: 'CONFLICT', message: '这个手机号已注册过志愿者' } }) })
+    await open('#register-form')
     await type('#register-name', '张桂兰')
     await type('#register-phone', '13912345678')
     await type('#register-community', '香樟路社区')
@@ -90,18 +71,15 @@ describe('注册志愿者', () => {
     await until(() => $('#register-failure') !== null)
     expect($('#register-failure')?.textContent).toBe('这个手机号已注册过志愿者')
 
-    testUtils.unmout()
-    document.body.innerHTML = ''
+    reset()
     useSession.setState({ me: zhang(['citizen', 'volunteer']) })
-    await testUtils.mount(Register, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#register-done')
+    await open('#register-done')
     expect($('#register-form')).toBeNull()
   })
 
   it('asks a visitor who is not signed in to sign in first', async () => {
     useSession.setState({ me: null, status: 'signedOut' })
-    await testUtils.mount(Register, { props: {} })
-    const prompt = await testUtils.queries.waitForQuerySelector('#sign-in-prompt')
+    const prompt = await open('#sign-in-prompt')
     expect(prompt.textContent).toContain('登录后才能注册志愿者')
   })
 })

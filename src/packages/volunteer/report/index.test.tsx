@@ -1,7 +1,6 @@
-import TestUtils from '@tarojs/test-utils-react'
 import type { OrgReport } from '../../../../core/volunteer/views'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
 import { chinaYear } from '../organize/event-format'
 import OrgReportPage from './index'
 
@@ -10,11 +9,7 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: {} }) }
 })
 
-const testUtils = new TestUtils()
-afterEach(() => {
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
+const { testUtils, get: $, tap, serve, open } = usePageTest(OrgReportPage)
 
 const thisYear = chinaYear(new Date().toISOString())
 const report = (year: number, o: Partial<OrgReport> = {}): OrgReport => ({
@@ -22,15 +17,11 @@ const report = (year: number, o: Partial<OrgReport> = {}): OrgReport => ({
   trainedByTopic: [{ topic: '医疗健康', people: 24 }, { topic: '环境保护', people: 12 }],
   personTimes: 318, volunteers: 86, peopleServed: 1520, hours: 642.5, events: 14, cancelled: 2, ...o
 })
-const $ = (sel: string) => document.querySelector(sel)!
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)) }) }
 
 describe('组织报告', () => {
   it('shows this year: the training rule against its target, people trained by topic, and the service totals', async () => {
-    const fake = fakeTransport({ 'volunteer.orgReport': (e) => ({ ok: true, data: report(e.year as number) }) })
-    setTransport(fake.transport)
-    await testUtils.mount(OrgReportPage, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#org-report')
+    const fake = serve({ 'volunteer.orgReport': (e) => ({ ok: true, data: report(e.year as number) }) })
+    await open('#org-report')
     expect(fake.calls.map((c) => c.event)).toEqual([{ action: 'orgReport', year: thisYear }])
     expect($('#training-rule').getAttribute('aria-label')).toBe('本年培训 1/2 场，未达标')
     expect($('#training-rule').textContent).toContain('还差 1 场')
@@ -46,14 +37,12 @@ describe('组织报告', () => {
   })
 
   it('switches to the year before, and says when the rule is met', async () => {
-    const fake = fakeTransport({
+    const fake = serve({
       'volunteer.orgReport': (e) => ({ ok: true, data: e.year === thisYear ? report(thisYear) : report(e.year as number, { trainingsHeld: 3, trainingsMet: true, trainedByTopic: [] }) })
     })
-    setTransport(fake.transport)
-    await testUtils.mount(OrgReportPage, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#org-report')
+    await open('#org-report')
     await tap('#year-prev')
-    await until(() => $('#training-rule')?.getAttribute('data-met') === 'true')
+    await until(() => document.querySelector('#training-rule')?.getAttribute('data-met') === 'true')
     expect($('#report-year').textContent).toBe(`${thisYear - 1} 年`)
     expect($('#training-rule').textContent).toContain(`${thisYear - 1} 年培训 3/2 场✓ 已达标`)
     expect($('#trained-by-topic').textContent).toContain('没有完成的培训')
@@ -62,11 +51,10 @@ describe('组织报告', () => {
 
   it('a failed load says why, with 重试', async () => {
     let fail = true
-    setTransport(fakeTransport({
+    serve({
       'volunteer.orgReport': (e) => (fail ? { ok: false, error: { code: 'FORBIDDEN', message: '只有组织者和文明办可以查看组织报告' } } : { ok: true, data: report(e.year as number) })
-    }).transport)
-    await testUtils.mount(OrgReportPage, { props: {} })
-    const err = await testUtils.queries.waitForQuerySelector('.status-error')
+    })
+    const err = await open('.status-error')
     expect(err.textContent).toContain('只有组织者和文明办可以查看组织报告')
     fail = false
     await tap('.status-error .btn-plain')

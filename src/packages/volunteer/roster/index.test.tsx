@@ -1,11 +1,11 @@
-import { PAGES, pageUrl } from '../../../../core/pages'
-import TestUtils from '@tarojs/test-utils-react'
 import Taro from '@tarojs/taro'
+import { PAGES, pageUrl } from '../../../../core/pages'
 import { aSignup, aVolunteerEvent } from '../../../../core/testing/builders'
 import type { Signup, VolunteerEvent } from '../../../../core/types'
 import type { RosterEntry, RosterView } from '../../../../core/volunteer/views'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { type Handlers, sent, usePageTest } from '../../../testing/page-test'
+import { hoursFromNow as at, rosterEntryOf, rosterOf as viewOf } from '../events/testing/fixtures'
 import Roster from './index'
 
 jest.mock('@tarojs/taro', () => {
@@ -13,14 +13,9 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: { id: 'ev-1' } }) }
 })
 
-const testUtils = new TestUtils()
-const HOUR = 3_600_000
-const at = (h: number) => new Date(Date.now() + h * HOUR).toISOString()
+const { setConfirm, get: $, text, tap, type, serve, open: mount, reset, dialogs, toasts } = usePageTest(Roster)
 
-const person = (userId: string, name: string, attendance: RosterEntry['attendance'], s: Partial<Signup> = {}): RosterEntry => ({
-  signup: aSignup({ eventId: 'ev-1', userId, status: attendance === 'waiting' ? 'waitlisted' : attendance === 'offered' ? 'offered' : attendance === 'gone' ? 'cancelled' : 'confirmed', ...s }),
-  name, phone: '138****5678', volunteerNo: `V2026${userId.slice(-1).padStart(6, '0')}`, attendance, maxHours: 3
-})
+const person = (userId: string, name: string, attendance: RosterEntry['attendance'], s: Partial<Signup> = {}) => rosterEntryOf('ev-1', userId, name, attendance, s)
 
 function rosterOf (event: Partial<VolunteerEvent> = {}, codeOpen = true): RosterView {
   const checkIn = at(-2)
@@ -37,44 +32,17 @@ function rosterOf (event: Partial<VolunteerEvent> = {}, codeOpen = true): Roster
     person('u6', '吴九', 'waiting'),
     person('u7', '郑十', 'gone')
   ]
-  return {
-    event: aVolunteerEvent({ id: 'ev-1', title: '香樟路垃圾分类宣传', organizerId: 'u-org', capacity: 10, taken: 6, startAt: at(-2.5), endAt: at(0.5), cancelDeadline: at(-26.5), ...event }),
-    entries,
-    counts: { confirmed: 6, waitlisted: 1, offered: 0, checkedIn: 4, checkedOut: 3, noShow: 1, pendingHours: 2 },
-    codeOpen
-  }
+  return viewOf(
+    aVolunteerEvent({ id: 'ev-1', title: '香樟路垃圾分类宣传', organizerId: 'u-org', capacity: 10, taken: 6, startAt: at(-2.5), endAt: at(0.5), cancelDeadline: at(-26.5), ...event }),
+    { entries, counts: { confirmed: 6, waitlisted: 1, offered: 0, checkedIn: 4, checkedOut: 3, noShow: 1, pendingHours: 2 }, codeOpen }
+  )
 }
 
-let confirm = true
-beforeEach(() => {
-  confirm = true
-  jest.spyOn(Taro, 'showToast').mockImplementation((async () => ({ errMsg: 'showToast:ok' })) as unknown as typeof Taro.showToast)
-  jest.spyOn(Taro, 'showModal').mockImplementation((async () => ({ confirm, cancel: !confirm, errMsg: 'showModal:ok' })) as unknown as typeof Taro.showModal)
-  jest.spyOn(Taro, 'navigateTo').mockImplementation((async () => ({ errMsg: 'navigateTo:ok' })) as unknown as typeof Taro.navigateTo)
-})
-afterEach(() => {
-  delete process.env['TARO_ENV_JEST']
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)!
 const entry = (uid: string) => document.querySelector(`[data-entry="${uid}"]`)
 const shown = () => Array.from(document.querySelectorAll('[data-entry]')).map((x) => x.getAttribute('data-entry'))
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)) }) }
-/** Taro's Input / Textarea answer a CustomEvent carrying `detail.value`; typed once their own field has rendered. */
-async function type (sel: string, value: string) {
-  await until(() => document.querySelector(`${sel} input, ${sel} textarea`) !== null)
-  await testUtils.act(() => { $(sel).dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
-const sent = (fake: ReturnType<typeof fakeTransport>, action: string) => fake.calls.filter((c) => c.event.action === action).map((c) => c.event)
-
-async function open (view: RosterView, more: Parameters<typeof fakeTransport>[0] = {}) {
-  const fake = fakeTransport({ 'volunteer.roster': () => ({ ok: true, data: view }), ...more })
-  setTransport(fake.transport)
-  await testUtils.mount(Roster, { props: {} })
-  await testUtils.queries.waitForQuerySelector('#roster')
+async function open (view: RosterView, more: Handlers = {}) {
+  const fake = serve({ 'volunteer.roster': () => ({ ok: true, data: view }), ...more })
+  await mount('#roster')
   return fake
 }
 
@@ -102,11 +70,11 @@ describe('报名名单', () => {
 
   it('marks absent only after confirming, and present without asking', async () => {
     const fake = await open(rosterOf(), { 'volunteer.markAttendance': () => ({ ok: true, data: { signup: aSignup() } }) })
-    confirm = false
+    setConfirm(false)
     await tap('#mark-absent-u3')
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    await until(() => dialogs().length === 1)
     expect(sent(fake, 'markAttendance')).toEqual([])
-    confirm = true
+    setConfirm(true)
     await tap('#mark-absent-u3')
     await until(() => sent(fake, 'markAttendance').length === 1)
     await tap('#mark-in-u4')
@@ -163,7 +131,7 @@ describe('报名名单', () => {
         : { ok: true, data: { signup: aSignup() } })
     })
     await tap('#confirm-all')
-    await until(() => $('#confirm-all-progress')?.textContent?.includes('已确认 1/2') ?? false)
+    await until(() => text('#confirm-all-progress')?.includes('已确认 1/2') ?? false)
     expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '确认 2 人的时长？' }))
     expect(sent(fake, 'confirmHours')).toEqual([
       { action: 'confirmHours', eventId: 'ev-1', userId: 'u1' },
@@ -177,8 +145,7 @@ describe('报名名单', () => {
     await open(rosterOf())
     await tap('#show-code')
     expect((Taro.navigateTo as jest.Mock).mock.calls.map((c) => c[0].url)).toEqual([pageUrl(PAGES.checkinCode, { id: 'ev-1' })])
-    testUtils.unmout()
-    document.body.innerHTML = ''
+    reset()
     await open(rosterOf({ startAt: at(24), endAt: at(27), cancelDeadline: at(0.5) }, false))
     expect($('[data-tab="signed"]').getAttribute('aria-selected')).toBe('true')
     await tap('#show-code')
@@ -196,15 +163,15 @@ describe('报名名单', () => {
     await tap('#cancel-submit')
     expect($('#cancel-error').textContent).toBe('请写明取消原因，会通知所有报名者')
     await type('#cancel-reason', '暴雨预警，活动改期')
-    confirm = false
+    setConfirm(false)
     await tap('#cancel-submit')
-    await until(() => (Taro.showModal as jest.Mock).mock.calls.length === 1)
+    await until(() => dialogs().length === 1)
     expect(sent(fake, 'cancelEvent')).toEqual([])
-    confirm = true
+    setConfirm(true)
     await tap('#cancel-submit')
     await until(() => sent(fake, 'cancelEvent').length === 1)
     expect(sent(fake, 'cancelEvent')).toEqual([{ action: 'cancelEvent', id: 'ev-1', reason: '暴雨预警，活动改期' }])
-    await until(() => (Taro.showToast as jest.Mock).mock.calls.some((c) => c[0].title === '已取消，已通知 7 人'))
+    await until(() => toasts().includes('已取消，已通知 7 人'))
   })
 
   it('after the event: 填写服务人次 is recorded, and it can no longer be cancelled or edited', async () => {
@@ -235,7 +202,7 @@ describe('报名名单', () => {
     expect(clicked).toEqual([{ download: '香樟路垃圾分类宣传-名单.xlsx', href: 'blob:roster' }])
     const blob = (urls.createObjectURL.mock.calls[0] as unknown[])[0] as Blob
     expect([blob.size, blob.type]).toEqual([5, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'])
-    await until(() => (Taro.showToast as jest.Mock).mock.calls.some((c) => c[0].title === '已下载 6 人'))
+    await until(() => toasts().includes('已下载 6 人'))
   })
 
   it('导出名单 on WeChat writes the file to the user folder and opens it to forward or save', async () => {

@@ -1,6 +1,5 @@
-import TestUtils from '@tarojs/test-utils-react'
-import { setTransport } from '../../../api'
-import { fakeTransport, until } from '../../../testing/fake-transport'
+import { until } from '../../../testing/fake-transport'
+import { usePageTest } from '../../../testing/page-test'
 import { useSession } from '../../../store/session'
 import { certificateOf } from '../events/testing/fixtures'
 import Verify from './index'
@@ -11,7 +10,8 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: mockParams }) }
 })
 
-const testUtils = new TestUtils()
+const page = usePageTest(Verify)
+const { $, text, tap, type, open } = page
 const { userId: _u, checkCode: _c, verifyUrl: _v, ...stated } = certificateOf()
 
 beforeEach(() => {
@@ -19,35 +19,20 @@ beforeEach(() => {
   // A visitor: nobody signed in.
   useSession.setState({ me: null, status: 'signedOut', error: null })
 })
-afterEach(() => {
-  jest.restoreAllMocks()
-  testUtils.unmout()
-  document.body.innerHTML = ''
-})
-
-const $ = (sel: string) => document.querySelector(sel)
-const text = (sel: string) => $(sel)?.textContent ?? null
-async function tap (sel: string) { await testUtils.act(async () => { testUtils.fireEvent.click($(sel)!) }) }
-async function type (sel: string, value: string) {
-  await testUtils.act(() => { $(sel)!.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true })) })
-}
 
 function serve () {
-  const fake = fakeTransport({
+  return page.serve({
     'volunteer.verifyCertificate': (e) => e.number === 'ZZ2026-000004' && e.code === 'K7P2QX'
       ? { ok: true, data: { valid: true, certificate: stated } }
       : { ok: false, error: { code: 'NOT_FOUND', message: '证明不存在或校验码不对' } }
   })
-  setTransport(fake.transport)
-  return fake
 }
 
 describe('证明核验 (public)', () => {
   it('opened from the QR code, a signed-out visitor sees at once that it is genuine and what it states', async () => {
     mockParams = { number: 'ZZ2026-000004', code: 'K7P2QX' }
     const fake = serve()
-    await testUtils.mount(Verify, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#verify-result')
+    await open('#verify-result')
     expect(fake.calls).toEqual([{ fn: 'volunteer', event: { action: 'verifyCertificate', number: 'ZZ2026-000004', code: 'K7P2QX' } }])
     expect($('#verify-number')?.getAttribute('value')).toBe('ZZ2026-000004')
     expect(text('#verify-valid')).toBe('✓ 证明真实有效')
@@ -63,15 +48,13 @@ describe('证明核验 (public)', () => {
   it('also reads the short address\'s n and c', async () => {
     mockParams = { n: 'ZZ2026-000004', c: 'K7P2QX' }
     const fake = serve()
-    await testUtils.mount(Verify, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#verify-valid')
+    await open('#verify-valid')
     expect(fake.calls[0].event).toEqual({ action: 'verifyCertificate', number: 'ZZ2026-000004', code: 'K7P2QX' })
   })
 
   it('checks the form first, then says plainly when the certificate does not exist or the code is wrong', async () => {
     const fake = serve()
-    await testUtils.mount(Verify, { props: {} })
-    await testUtils.queries.waitForQuerySelector('#verify-form')
+    await open('#verify-form')
     expect(fake.calls).toEqual([])
     await tap('#verify-submit')
     expect(text('#verify-number-error')).toBe('证明编号格式不对')
