@@ -6,6 +6,7 @@ import type {
 import type { DispatchOptionView, MergeCandidatesView } from './views'
 import type { Category, Grid, Page, Signup, Survey, User, VolunteerEvent } from './types'
 import type * as V from './volunteer/views'
+import type * as SV from './survey-views'
 
 /**
  * The API contract: every cloud function, its actions, their input and output.
@@ -78,9 +79,24 @@ export interface ApiContract {
     orgReport: A<typeof s.orgReportInput, V.OrgReport>
   }
   surveys: {
-    list: A<typeof s.pageInput, Page<Survey>>
-    get: A<typeof s.idInput, Survey & { answered: boolean }>
-    answer: A<typeof s.answerInput, { accepted: boolean }>
+    /** Surveys taking answers, for me (with whether I am in the audience and answered). */
+    list: A<typeof s.pageInput, Page<SV.SurveyListItem>>
+    get: A<typeof s.idInput, SV.SurveyDetail>
+    /** One response per person; a retry with the same client key answers the same; a full quota cell CONFLICT. */
+    answer: A<typeof s.surveyAnswerInput, SV.AnswerResult>
+    /** After it closed: the city's and my community's result (no personal data). */
+    result: A<typeof s.idInput, SV.MySurveyResult>
+    // The office's side.
+    templates: A<typeof s.emptyInput, SV.SurveyTemplateView[]>
+    adminList: A<typeof s.pageInput, SV.SurveyAdminPage>
+    fromTemplate: A<typeof s.fromTemplateInput, Survey>
+    save: A<typeof s.saveSurveyInput, Survey>
+    publish: A<typeof s.idInput, Survey>
+    close: A<typeof s.idInput, Survey>
+    /** A new version (draft) of a survey, questions copied: a published survey's questions never change. */
+    duplicate: A<typeof s.idInput, Survey>
+    results: A<typeof s.surveyResultsInput, SV.SurveyResultsView>
+    export: A<typeof s.surveyExportInput, SV.ExportFile>
   }
   stats: {
     headline: A<typeof s.statsInput, HeadlineView>

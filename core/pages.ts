@@ -10,6 +10,7 @@ export const PAGES = {
   messages: 'packages/citizen/messages/index',
   myReports: 'packages/citizen/my-reports/index',
   survey: 'packages/citizen/survey/index',
+  surveys: 'packages/citizen/surveys/index',
   ticketDetail: 'packages/ticket/detail/index',
   events: 'packages/volunteer/events/index',
   eventDetail: 'packages/volunteer/event/index',

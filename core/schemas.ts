@@ -22,7 +22,6 @@ export const emptyInput = z.object({})
 export const MAX_REPORT_PHOTOS = 4
 /** A step's note (tickets.act) and a survey's text answer: the forms count against these. */
 export const MAX_NOTE = 500
-export const MAX_TEXT_ANSWER = 1000
 
 export const reportInput = z.object({
   clientRequestId: z.string().min(8, '请求编号无效').max(64, '请求编号无效'),
@@ -68,10 +67,8 @@ export const readMessagesInput = z.object({ ids: z.array(id).max(100).optional()
 
 export const signupInput = z.object({ eventId: id })
 
-export const answerInput = z.object({
-  surveyId: id,
-  answers: z.record(id, z.union([z.array(z.number().int().min(0).max(50)).max(50), z.string().max(MAX_TEXT_ANSWER, `回答不能超过 ${MAX_TEXT_ANSWER} 个字`)]))
-})
+/** The resident's submit (one response per person; see surveyAnswerInput). */
+export { surveyAnswerInput as answerInput } from './survey-schemas'
 
 export const statsInput = z.object({
   gridId: id.optional(),
@@ -103,3 +100,4 @@ export const deferInput = z.object({
 export type DeferInput = z.infer<typeof deferInput>
 
 export * from './volunteer/schemas'
+export * from './survey-schemas'

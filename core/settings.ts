@@ -10,6 +10,8 @@ export interface Settings {
   reportsPerDay: number
   /** Indicator targets: the one place they are defined (figures seen in practice, unconfirmed: DOMAIN.md). */
   targets: { awareness: number; support: number; satisfaction: number; volunteerRegistration: number }
+  /** Below this many respondents an area's survey rate shows 样本不足: never ranked, never coloured. */
+  minSample: number
   volunteer: VolunteerSettings
 }
 
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportsPerHour: 10,
   reportsPerDay: 30,
   targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 },
+  minSample: 30,
   volunteer: {
     offerHours: 4,
     promoteOnEventDay: false,

@@ -1,7 +1,7 @@
 import { MAX_TEXT_ANSWER } from './schemas'
 import type { AgeBand, Answer, Question, Role, Survey, SurveyAudience, SurveyQuota } from './types'
 
-/** The longest text answer the server takes: answerInput's limit. */
+/** The longest text answer the server takes: surveyAnswerInput's limit. */
 export const TEXT_ANSWER_MAX = MAX_TEXT_ANSWER
 
 const MULTI_HINT = '（可多选）'

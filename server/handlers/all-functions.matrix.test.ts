@@ -102,6 +102,17 @@ const POLICY: Record<string, PolicyRow> = {
   'surveys.list': row(            U,        A,       A,           A,        A,        A,         A,      A,    U),
   'surveys.get': row(             U,        A,       A,           A,        A,        A,         A,      A,    U),
   'surveys.answer': row(          U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'surveys.result': row(          U,        A,       A,           A,        A,        A,         A,      A,    U),
+  // The office writes, publishes and reads the surveys.
+  'surveys.templates': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.adminList': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.fromTemplate': row(    U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.save': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.publish': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.close': row(           U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.duplicate': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.results': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.export': row(          U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   // The city's indicators are public, the scheduler included.
   'stats.headline': row(          A,        A,       A,           A,        A,        A,         A,      A,    A),

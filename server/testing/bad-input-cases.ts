@@ -285,6 +285,49 @@ const deferCases: Case[] = [
   ])
 ]
 
+// surveys the office writes
+const SURVEY_ID_OPEN = 'sv-2026-civility'
+const validSurvey = (): Record<string, unknown> => ({
+  title: '坏输入测试问卷', opensAt: app.clock.now(), closesAt: new Date(Date.parse(app.clock.now()) + 86_400_000).toISOString(),
+  questions: [{ id: 'q1', type: 'single', title: '您是否知道创文？', options: ['知道', '不知道'], indicator: 'awareness', positive: [0] }]
+})
+const q1 = { id: 'q1', type: 'single', title: '您是否知道创文？', options: ['知道', '不知道'], indicator: 'awareness', positive: [0] }
+const surveyOfficeCases: Case[] = [
+  ...idCases('surveys', 'result', 'id', 'sv-nope'),
+  { name: 'surveys.result: a survey still open answers CONFLICT', fn: 'surveys', action: 'result', payload: () => ({ id: SURVEY_ID_OPEN }), expected: 'CONFLICT' },
+  ...table('surveys', 'fromTemplate', () => ({ template: 'mock' }), [['template unknown', { template: 'party' }], ['template missing', { template: undefined }], ['template a number', { template: 1 }]]),
+  ...table('surveys', 'save', validSurvey, [
+    ['title missing', { title: undefined }], ['title too short', { title: '问卷' }], ['title of 10,000 chars', { title: HUGE }],
+    ['opensAt not a time', { opensAt: '明天' }], ['questions empty', { questions: [] }], ['questions a string', { questions: 'q1' }],
+    ['41 questions', { questions: Array.from({ length: 41 }, (_, i) => ({ ...q1, id: `q${i + 1}` })) }],
+    ['a question id with capitals', { questions: [{ ...q1, id: 'Q1' }] }],
+    ['a question type unknown', { questions: [{ ...q1, type: 'essay' }] }],
+    ['a single-choice question with one option', { questions: [{ ...q1, options: ['知道'] }] }],
+    ['13 options', { questions: [{ ...q1, options: Array.from({ length: 13 }, (_, i) => `选项${i}`) }] }],
+    ['a positive option out of range', { questions: [{ ...q1, positive: [5] }] }],
+    ['an option both positive and excluded', { questions: [{ ...q1, positive: [0], excluded: [0] }] }],
+    ['an indicator question with no positive option', { questions: [{ ...q1, positive: [] }] }],
+    ['skip logic on a later question', { questions: [{ ...q1, showIf: { questionId: 'q2', anyOf: [0] } }, { ...q1, id: 'q2' }] }],
+    ['a text question counted in an indicator', { questions: [{ id: 'q1', type: 'text', title: '您的建议', options: [], indicator: 'awareness', positive: [] }] }],
+    ['a scale3 question with four scored options', { questions: [{ ...q1, type: 'scale3', options: ['满意', '基本满意', '不满意', '很不满意'], indicator: 'satisfaction', positive: [0, 1] }] }],
+    ['closesAt before opensAt', () => ({ closesAt: new Date(Date.parse(app.clock.now()) - 86_400_000).toISOString() })],
+    ['a quota area code malformed', { quotas: [{ areaCode: '4301', ageBand: null, limit: 10 }] }],
+    ['a quota of 0', { quotas: [{ areaCode: '430111', ageBand: null, limit: 0 }] }],
+    ['an audience role unknown', { audience: { areaCodes: [], roles: ['mayor'], ageBands: [] } }],
+    ['an unknown id to edit', { id: 'sv-nope' }, 'NOT_FOUND'],
+    ['editing a published survey', { id: SURVEY_ID_OPEN }, 'CONFLICT']
+  ]),
+  ...idCases('surveys', 'publish', 'id', 'sv-nope'),
+  ...idCases('surveys', 'close', 'id', 'sv-nope'),
+  ...idCases('surveys', 'duplicate', 'id', 'sv-nope'),
+  ...idCases('surveys', 'results', 'id', 'sv-nope'),
+  { name: 'surveys.results: level unknown', fn: 'surveys', action: 'results', payload: () => ({ id: SURVEY_ID_OPEN, level: 'province' }), expected: V },
+  ...idCases('surveys', 'export', 'id', 'sv-nope'),
+  { name: 'surveys.export: format unknown', fn: 'surveys', action: 'export', payload: () => ({ id: SURVEY_ID_OPEN, format: 'pdf' }), expected: V },
+  ...table('surveys', 'answer', () => ({ surveyId: SURVEY_ID_OPEN, answers: validAnswers() }), [
+    ['clientKey too short', { clientKey: 'abc' }], ['clientKey of 10,000 chars', { clientKey: HUGE }], ['ageBand unknown', { ageBand: '100+' }]
+  ])
+]
 const volunteerCases: Case[] = [
   ...table('volunteer', 'events', () => ({}), [
     ['kind unknown', { kind: 'party' }], ['topic unknown', { topic: '唱歌' }], ['fromIso not a time', { fromIso: '明天' }],
@@ -451,6 +494,7 @@ export const CASES: Case[] = [
   ...signupCases,
   ...cancelCases,
   ...volunteerCases,
+  ...surveyOfficeCases,
   ...idCases('surveys', 'get', 'id', 'sv-nope'),
   ...answerCases,
   ...statsCases

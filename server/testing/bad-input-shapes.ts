@@ -20,6 +20,7 @@ export const PAGED: Array<{ fn: Case['fn']; action: string; storeCursor: boolean
   { fn: 'volunteer', action: 'events', storeCursor: true },
   { fn: 'volunteer', action: 'mySignups', storeCursor: true },
   { fn: 'volunteer', action: 'myEvents', storeCursor: true },
+  { fn: 'surveys', action: 'adminList', storeCursor: true },
   { fn: 'surveys', action: 'list', storeCursor: true },
   { fn: 'admin', action: 'grids', storeCursor: true },
   { fn: 'admin', action: 'users', storeCursor: true }
@@ -57,7 +58,8 @@ export const EMPTY: Array<{ fn: Case['fn']; action: string }> = [
   { fn: 'reports', action: 'categories' },
   { fn: 'reports', action: 'gridMap' },
   { fn: 'admin', action: 'managers' },
-  { fn: 'volunteer', action: 'mine' }
+  { fn: 'volunteer', action: 'mine' },
+  { fn: 'surveys', action: 'templates' }
 ]
 
 export const emptyCases = (e: (typeof EMPTY)[number]): Case[] => {

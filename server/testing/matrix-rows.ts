@@ -6,7 +6,7 @@ import { overdueStep } from '../../core/tickets/step'
 import { checkedIn, checkedOut } from '../../core/volunteer/attendance'
 import { offerNotice } from '../../core/volunteer/notices'
 import { isLiveSignup, newSignup } from '../../core/volunteer/seats'
-import type { Certificate } from '../../core/types'
+import type { Certificate, Survey } from '../../core/types'
 import { aVolunteerEvent } from '../../core/testing/builders'
 import { readAll } from '../paging'
 import { SURVEY_ID } from '../seed/survey'
@@ -305,7 +305,39 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
   surveys: {
     list: fixed(),
     get: fixed({ id: SURVEY_ID }),
-    answer: fixed({ surveyId: SURVEY_ID, answers: SURVEY_ANSWERS })
+    answer: fixed({ surveyId: SURVEY_ID, answers: SURVEY_ANSWERS }),
+    result: { given: async (w, caller) => ({ payload: { id: (await freshSurvey(w, caller, 'closed')).id } }) },
+    templates: fixed(),
+    adminList: fixed({ limit: 5 }),
+    fromTemplate: {
+      given: async () => ({ payload: { template: 'mock' } }),
+      async allowed (_w, _given, result) {
+        expect((result as { ok: true; data: { status: string; template: string } }).data).toMatchObject({ status: 'draft', template: 'mock' })
+      }
+    },
+    save: {
+      given: async (w) => ({
+        payload: {
+          title: '矩阵测试问卷', opensAt: w.app.clock.now(), closesAt: new Date(Date.parse(w.app.clock.now()) + 86_400_000).toISOString(),
+          questions: [{ id: 'q1', type: 'single', title: '您是否知道创文？', options: ['知道', '不知道'], indicator: 'awareness', positive: [0] }]
+        }
+      })
+    },
+    publish: {
+      given: async (w, caller) => ({ payload: { id: (await freshSurvey(w, caller, 'draft')).id } }),
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getSurvey(payload.id as string))?.status).toBe('open')
+      }
+    },
+    close: {
+      given: async (w, caller) => ({ payload: { id: (await freshSurvey(w, caller, 'open')).id } }),
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getSurvey(payload.id as string))?.status).toBe('closed')
+      }
+    },
+    duplicate: fixed({ id: SURVEY_ID }),
+    results: fixed({ id: SURVEY_ID }),
+    export: fixed({ id: SURVEY_ID, format: 'csv' })
   },
   stats: {
     headline: { given: async (w) => ({ payload: { gridId: w.cast.grid.id } }) }
@@ -381,6 +413,18 @@ async function certificateOf (w: World, caller: CallerKey): Promise<Certificate>
   }
   await w.app.store.addCertificate(c)
   return c
+}
+
+/** A survey of the seeded one's questions, fresh for one cell, in the status asked for. */
+async function freshSurvey (w: World, caller: CallerKey, status: Survey['status']): Promise<Survey> {
+  const seeded = (await w.app.store.getSurvey(SURVEY_ID))!
+  const now = Date.parse(w.app.clock.now())
+  const s: Survey = {
+    ...seeded, id: `sv-all-matrix-${caller}-${++fresh}`, status,
+    opensAt: new Date(now - 10 * 86_400_000).toISOString(), closesAt: new Date(now + (status === 'closed' ? -86_400_000 : 10 * 86_400_000)).toISOString()
+  }
+  await w.app.store.putSurvey(s)
+  return s
 }
 
 async function liveSignupOf (w: World, eventId: string, userId: string): Promise<boolean> {

@@ -47,7 +47,7 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...followerStore(db, ops.followers),
     ...photoReviewStore(db, ops.photoReviews),
     ...volunteerStore(db, sql, ops.messages),
-    ...surveyStore(db, sql),
+    ...surveyStore(db, sql, ops.counters),
     ...messageStore(db, sql, ops.messages),
     ...counterStore(ops.counters),
     close: async () => { if (db.open) db.close() }
