@@ -100,6 +100,8 @@ export interface ApiContract {
   }
   stats: {
     headline: A<typeof s.statsInput, HeadlineView>
+    /** Recount the survey aggregates from the raw responses; report and repair any drift. */
+    reconcile: A<typeof s.emptyInput, { cells: number; drifted: number; repaired: boolean; examples: string[] }>
   }
   admin: {
     grids: A<typeof s.pageInput, Page<Grid>>
@@ -107,7 +109,7 @@ export interface ApiContract {
     managers: A<typeof s.emptyInput, Array<{ id: string; nickname: string; gridIds: string[] }>>
   }
   timer: {
-    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number; offersLapsed: number; offersMade: number; reminded: number }>
+    sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number; offersLapsed: number; offersMade: number; reminded: number; aggregatesDrifted: number | null }>
   }
 }
 

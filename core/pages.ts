@@ -24,7 +24,10 @@ export const PAGES = {
   checkinCode: 'packages/volunteer/checkin-code/index',
   orgReport: 'packages/volunteer/report/index',
   gridInbox: 'packages/grid/inbox/index',
-  adminTriage: 'packages/admin/triage/index'
+  adminTriage: 'packages/admin/triage/index',
+  adminSurveys: 'packages/admin/surveys/index',
+  surveyEdit: 'packages/admin/survey-edit/index',
+  surveyResults: 'packages/admin/survey-results/index'
 } as const
 
 /** The tab bar's pages: reached by switchTab (navigateTo refuses them), with no back button of their own. */

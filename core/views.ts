@@ -15,6 +15,8 @@ export interface RateView {
   numerator: number
   denominator: number
   ci95: { low: number; high: number } | null
+  /** A survey rate over fewer respondents than settings.minSample: shown with its n as 样本不足, never coloured. */
+  insufficient?: boolean
 }
 
 export interface HeadlineView {
@@ -30,6 +32,7 @@ export interface HeadlineView {
   openTickets: number
   overdueTickets: number
   targets: Settings['targets']
+  minSample: number
 }
 
 /** A ticket as a given viewer may see it (personal data removed where not allowed). */

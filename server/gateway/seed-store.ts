@@ -1,3 +1,4 @@
+import { responseCells } from '../../core/indicators/aggregates'
 import { buildDemoCity } from '../seed/demo'
 import type { Store } from '../ports/store'
 
@@ -16,5 +17,11 @@ export async function seedDemoCity (store: Store, nowIso: string): Promise<void>
     if (signup) await store.updateSignup({ ...s, status: signup.status, version: signup.version + 1 }, signup.version)
   }
   for (const s of city.surveys) await store.putSurvey(s)
-  for (const r of city.responses) await store.addResponse(r)
+  // Each response with the indicator cells it adds, as the answer action writes them.
+  const codeOf = new Map(city.grids.map((g) => [g.id, g.code]))
+  const questionsOf = new Map(city.surveys.map((s) => [s.id, s.questions]))
+  for (const r of city.responses) {
+    const code = r.gridId ? codeOf.get(r.gridId) ?? null : null
+    await store.addResponse({ ...r, areaCode: code }, null, responseCells(questionsOf.get(r.surveyId) ?? [], r, code))
+  }
 }

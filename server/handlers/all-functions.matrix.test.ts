@@ -116,6 +116,7 @@ const POLICY: Record<string, PolicyRow> = {
 
   // The city's indicators are public, the scheduler included.
   'stats.headline': row(          A,        A,       A,           A,        A,        A,         A,      A,    A),
+  'stats.reconcile': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'admin.grids': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
   'admin.users': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),

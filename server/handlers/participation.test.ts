@@ -27,7 +27,7 @@ describe('surveys', () => {
     const answers = Object.fromEntries(survey.questions.filter((q) => q.type !== 'text').map((q) => [q.id, [0]]))
     const bad = await app.as('wx-first-time-respondent')('surveys', 'answer', { surveyId: survey.id, answers: { ...answers, [survey.questions[0].id]: [99] } })
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(ok(await app.as('wx-first-time-respondent')('surveys', 'answer', { surveyId: survey.id, answers }))).toEqual({ accepted: true })
+    expect(ok(await app.as('wx-first-time-respondent')('surveys', 'answer', { surveyId: survey.id, answers }))).toMatchObject({ accepted: true, again: false })
     expect(await app.as('wx-first-time-respondent')('surveys', 'answer', { surveyId: survey.id, answers })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     expect(ok(await app.as('wx-first-time-respondent')('surveys', 'get', { id: survey.id })).answered).toBe(true)
   })

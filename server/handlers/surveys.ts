@@ -1,4 +1,5 @@
 import { emptyInput, fromTemplateInput, idInput, pageInput, saveSurveyInput, surveyAnswerInput, surveyExportInput, surveyResultsInput } from '../../core/schemas'
+import { responseCells } from '../../core/indicators/aggregates'
 import { surveyTemplate, SURVEY_TEMPLATES } from '../../core/survey-templates'
 import { areaAt, surveyResults } from '../../core/survey-results'
 import type { SurveyListItem } from '../../core/survey-views'
@@ -99,7 +100,8 @@ export const surveysActions: ActionsOf<'surveys'> = {
         answers: answersToStore(survey.questions, input.answers), at: now,
         clientKey: input.clientKey ?? null, test: me.roles.includes('admin'), ageBand, areaCode
       }
-      const outcome = await deps.store.addResponse(response, quota && { key: quotaKey(survey.id, quota), limit: quota.limit })
+      const cells = responseCells(survey.questions, response, areaCode)
+      const outcome = await deps.store.addResponse(response, quota && { key: quotaKey(survey.id, quota), limit: quota.limit }, cells)
       if (outcome === 'quota_full') throw new AppError('CONFLICT', '你所在区域（年龄段）的样本已经收满了，感谢你的支持！')
       if (outcome === 'duplicate') {
         const stored = await deps.store.getResponse(survey.id, me.id)

@@ -151,7 +151,7 @@ describe('timer sweep', () => {
     expect(await app.store.getTicket(t.id)).toMatchObject({ state: 'fixed', closeReason: 'fixed' })
     expect(await app.store.getTicket(late.id)).toMatchObject({ state: 'dispatched', overdue: true })
     const again = ok(await app.system('timer', 'sweep', {}))
-    expect(again).toEqual({ overdueMarked: 0, autoClosed: 0, recovered: 0, offersLapsed: 0, offersMade: 0, reminded: 0 })
+    expect(again).toEqual({ overdueMarked: 0, autoClosed: 0, recovered: 0, offersLapsed: 0, offersMade: 0, reminded: 0, aggregatesDrifted: null })
   })
 })
 

@@ -5,6 +5,8 @@ import { decide, statesOfKind } from '../../core/tickets/workflow'
 import type { Message, Ticket } from '../../core/types'
 import { offerNotice, reminderDue, reminderNotice } from '../../core/volunteer/notices'
 import { policyFor } from '../volunteer-record'
+import { chinaDayKey } from '../../core/indicators/aggregates'
+import { reconcileSurveyAggregates } from './stats'
 import type { Deps } from '../deps'
 import { pushMessages, ticketMessages } from '../notices'
 import { forEachPage } from '../paging'
@@ -32,7 +34,10 @@ export const timerActions: ActionsOf<'timer'> = {
           if (done && what === 'markOverdue') overdueMarked++
         }
       })
-      return { overdueMarked, autoClosed, recovered, ...await volunteerSweep(deps) }
+      // Once a China day, the survey aggregates are recounted from the raw responses and any drift repaired.
+      const daily = await deps.store.incrementCounter(`timer:reconcile:${chinaDayKey(now)}`, 1) === 1
+      const aggregatesDrifted = daily ? (await reconcileSurveyAggregates(deps)).drifted : null
+      return { overdueMarked, autoClosed, recovered, ...await volunteerSweep(deps), aggregatesDrifted }
     }
   })
 }

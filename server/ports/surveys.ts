@@ -1,3 +1,4 @@
+import type { AggCell } from '../../core/indicators/aggregates'
 import type { Page, Survey, SurveyResponse, SurveyStatus } from '../../core/types'
 import type { PageQuery } from './paging'
 
@@ -11,9 +12,10 @@ export interface SurveyStore {
   /**
    * One response per person per survey, and — when a quota is given — at most `limit` counted responses under its
    * key, as one step: 'duplicate' when this person answered already (nothing counted), 'quota_full' when the quota's
-   * cell is full (nothing stored). A test response (`test`) is stored without counting.
+   * cell is full (nothing stored). A test response (`test`) is stored without counting. `cells` are the indicator
+   * aggregates the response adds (core responseCells), written with it.
    */
-  addResponse (response: SurveyResponse, quota?: { key: string; limit: number } | null): Promise<ResponseOutcome>
+  addResponse (response: SurveyResponse, quota?: { key: string; limit: number } | null, cells?: readonly AggCell[]): Promise<ResponseOutcome>
   getResponse (surveyId: string, userId: string): Promise<SurveyResponse | null>
   listResponses (q: PageQuery & { surveyId?: string; userId?: string; fromIso?: string; toIso?: string }): Promise<Page<SurveyResponse>>
 }

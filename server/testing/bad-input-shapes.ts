@@ -59,7 +59,8 @@ export const EMPTY: Array<{ fn: Case['fn']; action: string }> = [
   { fn: 'reports', action: 'gridMap' },
   { fn: 'admin', action: 'managers' },
   { fn: 'volunteer', action: 'mine' },
-  { fn: 'surveys', action: 'templates' }
+  { fn: 'surveys', action: 'templates' },
+  { fn: 'stats', action: 'reconcile' }
 ]
 
 export const emptyCases = (e: (typeof EMPTY)[number]): Case[] => {

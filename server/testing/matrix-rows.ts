@@ -340,7 +340,14 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
     export: fixed({ id: SURVEY_ID, format: 'csv' })
   },
   stats: {
-    headline: { given: async (w) => ({ payload: { gridId: w.cast.grid.id } }) }
+    headline: { given: async (w) => ({ payload: { gridId: w.cast.grid.id } }) },
+    reconcile: {
+      given: async () => ({ payload: {} }),
+      // The seed writes its cells with its answers: nothing to repair.
+      async allowed (_w, _given, result) {
+        expect((result as { ok: true; data: { drifted: number } }).data.drifted).toBe(0)
+      }
+    }
   },
   admin: {
     grids: fixed({ limit: 5 }),

@@ -23,7 +23,9 @@ export const COLLECTIONS = {
   messages: 'messages',
   /** file id → PhotoReview: content-safety status of an uploaded photo (see server/ports/content-check.ts). */
   photoReviews: 'photo_reviews',
-  counters: 'counters'
+  counters: 'counters',
+  /** `${metric}|${area}|${day}#${shard}` → an indicator aggregate cell's share (aggregates.ts). */
+  aggregates: 'aggregates'
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

@@ -9,6 +9,7 @@ import { messageOps, messageStore } from './messages'
 import { outboxFlusher } from './outbox'
 import { photoReviewOps, photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
+import { aggregateOps, aggregateStore } from './aggregates'
 import { type FilingTuning, ticketStore } from './tickets'
 import { userStore } from './users'
 import { volunteerStore } from './volunteer'
@@ -44,6 +45,7 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
   const db = dbOf(opts)
   const counters = counterStore(db)
   const messages = messageOps(db)
+  const aggregates = aggregateOps(db)
   const flush = outboxFlusher(db, { messages, photoReviews: photoReviewOps(db), followers: followerOps(db) })
   return {
     ...userStore(db),
@@ -52,7 +54,8 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
     ...followerStore(db),
     ...photoReviewStore(db),
     ...volunteerStore(db, messages),
-    ...surveyStore(db),
+    ...surveyStore(db, aggregates),
+    ...aggregateStore(db),
     ...messageStore(db, messages),
     ...counters,
     // Stateless HTTP: nothing to close.

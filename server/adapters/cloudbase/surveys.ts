@@ -1,6 +1,7 @@
 import type { Survey, SurveyResponse } from '../../../core/types'
 import type { ResponseOutcome, SurveyStore } from '../../ports/surveys'
 import { type Cond, type Db, fromDoc } from './client'
+import type { AggregateOps } from './aggregates'
 import { COLLECTIONS as C } from './collections'
 import { emptyPage, readPage } from './paging'
 
@@ -41,7 +42,7 @@ type Quota = { key: string; limit: number }
  * counter is corrected by hand in the database (no step can tell such a place from one still in flight, so none
  * takes it back). The person whose request failed may simply answer again; their retry takes a new place.
  */
-export function surveyStore (db: Db): SurveyStore {
+export function surveyStore (db: Db, aggregates: AggregateOps): SurveyStore {
   const responseAt = async (surveyId: string, userId: string): Promise<SurveyResponse | null> => {
     const doc = await db.findById(C.responses, responseKey({ surveyId, userId }))
     return doc ? fromDoc<SurveyResponse>(doc) : null
@@ -64,6 +65,16 @@ export function surveyStore (db: Db): SurveyStore {
 
   const add = async (r: SurveyResponse): Promise<boolean> => db.insert(C.responses, responseKey(r), r)
 
+  /** The response under its quota, as the header says. */
+  const addCounted = async (r: SurveyResponse, quota: Quota | null): Promise<ResponseOutcome> => {
+    if (!quota || r.test) return await add(r) ? 'added' : 'duplicate'
+    if (await responseAt(r.surveyId, r.userId)) return 'duplicate'
+    if (!await takePlace(quota)) return await responseAt(r.surveyId, r.userId) ? 'duplicate' : 'quota_full'
+    if (await add(r)) return 'added'
+    await giveBack(quota)
+    return 'duplicate'
+  }
+
   return {
     putSurvey: (survey) => db.replace(C.surveys, survey.id, survey),
 
@@ -78,16 +89,15 @@ export function surveyStore (db: Db): SurveyStore {
       return readPage<Survey>(db, C.surveys, conds, { field: 'createdAt', dir: 'desc' }, q)
     },
 
-    async addResponse (r, quota): Promise<ResponseOutcome> {
-      if (!quota || r.test) return await add(r) ? 'added' : 'duplicate'
-      if (await responseAt(r.surveyId, r.userId)) return 'duplicate'
-      if (!await takePlace(quota)) return await responseAt(r.surveyId, r.userId) ? 'duplicate' : 'quota_full'
-      if (await add(r)) return 'added'
-      await giveBack(quota)
-      return 'duplicate'
+    async addResponse (r, quota, cells): Promise<ResponseOutcome> {
+      const outcome = await addCounted(r, quota ?? null)
+      // The response stands first, then its indicator cells (a crash between: the reconciliation repairs them).
+      if (outcome === 'added' && !r.test && cells && cells.length > 0) await aggregates.add(cells)
+      return outcome
     },
 
     getResponse: responseAt,
+
 
     async listResponses (q) {
       const conds: Cond[] = []

@@ -1,4 +1,5 @@
 import type { Store } from '../../ports/store'
+import { aggregateOps, aggregateStore } from './aggregates'
 import { counterOps, counterStore } from './counters'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
@@ -39,7 +40,7 @@ function withLocalErrors (store: Store): Store {
 export function createSqliteStore (opts: SqliteStoreOptions): Store {
   const db = openDatabase(opts.file)
   const sql = statementCache(db)
-  const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db) }
+  const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates: aggregateOps(db) }
   return withLocalErrors({
     ...userStore(db, sql),
     ...directoryStore(db, sql),
@@ -47,7 +48,8 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...followerStore(db, ops.followers),
     ...photoReviewStore(db, ops.photoReviews),
     ...volunteerStore(db, sql, ops.messages),
-    ...surveyStore(db, sql, ops.counters),
+    ...surveyStore(db, sql, ops.counters, ops.aggregates),
+    ...aggregateStore(db, sql, ops.aggregates),
     ...messageStore(db, sql, ops.messages),
     ...counterStore(ops.counters),
     close: async () => { if (db.open) db.close() }

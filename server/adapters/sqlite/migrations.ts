@@ -134,6 +134,20 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE volunteers (user_id TEXT PRIMARY KEY REFERENCES users (id), doc TEXT NOT NULL);
   CREATE TABLE certificates (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, issued_at TEXT NOT NULL, doc TEXT NOT NULL);
   CREATE INDEX certificates_user ON certificates (user_id, issued_at, id);
+  `,
+  // 6: indicator aggregates, one row per metric × area × China day, summed on read (core/indicators/aggregates.ts).
+  `
+  CREATE TABLE aggregates (
+    id TEXT PRIMARY KEY,
+    metric TEXT NOT NULL,
+    area TEXT NOT NULL,
+    day TEXT NOT NULL,
+    n REAL NOT NULL,
+    sum REAL NOT NULL,
+    sum_sq REAL NOT NULL,
+    doc TEXT NOT NULL
+  );
+  CREATE INDEX aggregates_metric_area_day ON aggregates (metric, area, day);
   `
 ]
 

@@ -1,4 +1,5 @@
 import type { Store } from '../../ports/store'
+import { aggregateContract } from './contract-aggregates'
 import { changeContract } from './contract-changes'
 import { counterContract } from './contract-counters'
 import { directoryContract } from './contract-directory'
@@ -36,6 +37,7 @@ export function describeStoreContract (
     changeContract(store)
     volunteerContract(store)
     surveyContract(store)
+    aggregateContract(store)
     reportsContract(store)
     photoReviewContract(store)
     counterContract(store)

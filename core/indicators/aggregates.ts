@@ -1,0 +1,103 @@
+import type { Question, SurveyResponse } from '../types'
+import { rateFromSums, respondentScore, type SurveyIndicatorTag } from './survey'
+import type { Rate } from './rate'
+
+/**
+ * Survey indicators kept up to date incrementally: each counted response adds one observation (its respondent score)
+ * to a cell per indicator × area × day, for every area it lies in (the city, its district, street, community and
+ * grid: the prefixes of its grid code). A rate for any area and period is then the sum of a few cells — never a scan
+ * of answers — and equals a recount of the raw responses exactly (n, Σy, Σy² are additive).
+ */
+
+export const SURVEY_METRICS: readonly SurveyIndicatorTag[] = ['awareness', 'support', 'satisfaction']
+
+export interface AggCell {
+  metric: string
+  /** '' for the whole city, else a grid-code prefix of 6, 9, 12 or 15 digits. */
+  area: string
+  /** China calendar day, YYYY-MM-DD. */
+  day: string
+  n: number
+  sum: number
+  sumSq: number
+}
+
+export const cellKey = (c: Pick<AggCell, 'metric' | 'area' | 'day'>): string => `${c.metric}|${c.area}|${c.day}`
+
+/** The areas a grid code lies in, city first. A response without a home grid counts for the city only. */
+export function areasOf (gridCode: string | null | undefined): string[] {
+  if (!gridCode) return ['']
+  return [...new Set(['', gridCode.slice(0, 6), gridCode.slice(0, 9), gridCode.slice(0, 12), gridCode])]
+}
+
+/** The China calendar day of an instant. */
+export function chinaDayKey (iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
+}
+
+/** The cells one response adds (none for a staff test, or for a respondent no indicator question counted). */
+export function responseCells (questions: readonly Question[], r: Pick<SurveyResponse, 'answers' | 'at' | 'test'>, gridCode: string | null | undefined): AggCell[] {
+  if (r.test) return []
+  const day = chinaDayKey(r.at)
+  const out: AggCell[] = []
+  for (const metric of SURVEY_METRICS) {
+    const y = respondentScore(metric, questions, r)
+    if (y === null) continue
+    for (const area of areasOf(gridCode)) out.push({ metric, area, day, n: 1, sum: y, sumSq: y * y })
+  }
+  return out
+}
+
+/** Cells with the same key added together (the order of first appearance kept). */
+export function mergeCells (cells: Iterable<AggCell>): AggCell[] {
+  const by = new Map<string, AggCell>()
+  for (const c of cells) {
+    const k = cellKey(c)
+    const had = by.get(k)
+    if (had) { had.n += c.n; had.sum += c.sum; had.sumSq += c.sumSq } else by.set(k, { ...c })
+  }
+  return [...by.values()]
+}
+
+/** Every cell, recounted from the raw responses (the reconciliation's reference). */
+export function recountCells (
+  surveys: ReadonlyMap<string, Pick<{ questions: Question[] }, 'questions'>>,
+  responses: Iterable<SurveyResponse>,
+  gridCodeOf: (r: SurveyResponse) => string | null
+): AggCell[] {
+  const all: AggCell[] = []
+  for (const r of responses) {
+    const s = surveys.get(r.surveyId)
+    if (s) all.push(...responseCells(s.questions, r, gridCodeOf(r)))
+  }
+  return mergeCells(all)
+}
+
+export interface Drift {
+  key: string
+  stored: Pick<AggCell, 'n' | 'sum' | 'sumSq'> | null
+  recounted: Pick<AggCell, 'n' | 'sum' | 'sumSq'> | null
+}
+
+/** Cells that differ between what is stored and a recount (sums compared to 1e-9). */
+export function driftOf (stored: readonly AggCell[], recounted: readonly AggCell[]): Drift[] {
+  const s = new Map(stored.map((c) => [cellKey(c), c]))
+  const r = new Map(recounted.map((c) => [cellKey(c), c]))
+  const out: Drift[] = []
+  const same = (a: AggCell, b: AggCell) => a.n === b.n && Math.abs(a.sum - b.sum) < 1e-9 && Math.abs(a.sumSq - b.sumSq) < 1e-9
+  for (const k of new Set([...s.keys(), ...r.keys()])) {
+    const a = s.get(k)
+    const b = r.get(k)
+    const emptyA = !a || a.n === 0
+    if (emptyA && !b) continue
+    if (a && b && same(a, b)) continue
+    const pick = (c: AggCell | undefined) => (c ? { n: c.n, sum: c.sum, sumSq: c.sumSq } : null)
+    out.push({ key: k, stored: pick(a), recounted: pick(b) })
+  }
+  return out
+}
+
+/** A rate from summed cells. */
+export function rateOfSums (s: Pick<AggCell, 'n' | 'sum' | 'sumSq'>): Rate {
+  return rateFromSums(s.n, s.sum, s.sumSq)
+}
