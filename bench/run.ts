@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
+import { benchIndicators } from './indicators'
 import { benchSignup } from './signup'
 import { benchSubmit } from './submit'
 import type { BenchResult } from './types'
@@ -25,6 +26,9 @@ async function main (): Promise<void> {
 
   console.log('volunteer.signup burst through the gateway …')
   results.push(...await benchSignup())
+
+  console.log('survey indicators at 1,000,000 answers …')
+  results.push(...await benchIndicators())
 
   console.log('photo processing …')
   results.push(...await benchPhotos())

@@ -177,8 +177,8 @@ describe('the resident\'s screens: 首页, volunteer events, the survey and 消�
     await page.locator('[data-question="q7"] textarea').fill('希望老小区的路灯多检查')
     await shotAt(page, '[data-question="q7"]', 'r23-survey-filled')
     await page.locator('.survey-submit').click()
-    await page.locator('#survey-answered').waitFor()
-    await page.evaluate(() => document.querySelector('#survey-answered')?.scrollIntoView({ block: 'center' }))
+    await page.locator('#survey-done').waitFor()
+    await page.evaluate(() => document.querySelector('#survey-done')?.scrollIntoView({ block: 'center' }))
     await shot(page, 'r24-survey-done')
 
     const store = createSqliteStore({ file: join(gw.dataDir, 'wenming.sqlite') })

@@ -6,7 +6,7 @@ export default defineAppConfig({
     'pages/not-found/index'
   ],
   subPackages: [
-    { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index', 'messages/index'] },
+    { root: 'packages/citizen', pages: ['my-reports/index', 'survey/index', 'surveys/index', 'messages/index'] },
     { root: 'packages/ticket', pages: ['detail/index'] },
     {
       root: 'packages/volunteer',
@@ -16,7 +16,7 @@ export default defineAppConfig({
       ]
     },
     { root: 'packages/grid', pages: ['inbox/index'] },
-    { root: 'packages/admin', pages: ['triage/index'] }
+    { root: 'packages/admin', pages: ['triage/index', 'surveys/index', 'survey-edit/index', 'survey-results/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -24,6 +24,7 @@ const PAGE_TEXT: Record<PageName, string[]> = {
   messages: ['消息'],
   myReports: ['我上报的', '随手拍'],
   survey: ['调查', '问卷'],
+  surveys: ['问卷', '调查'],
   ticketDetail: ['编号', '地点'],
   events: ['志愿', '报名', '活动'],
   eventDetail: ['活动', '报名', '名额'],
@@ -37,7 +38,10 @@ const PAGE_TEXT: Record<PageName, string[]> = {
   checkinCode: ['签到', '权限'],
   orgReport: ['培训', '报告', '权限'],
   gridInbox: ['待办', '全部', '网格'],
-  adminTriage: ['待分拣', '分拣']
+  adminTriage: ['待分拣', '分拣'],
+  adminSurveys: ['问卷', '权限'],
+  surveyEdit: ['问卷', '权限'],
+  surveyResults: ['知晓率', '权限']
 }
 
 // The first persona is someone opening the mini-program for the first time: a new openid on every page, since each
@@ -108,6 +112,9 @@ async function main (): Promise<void> {
       roster: { id: 'ev-002' },
       checkinCode: { id: 'ev-002' },
       eventEdit: { id: 'ev-002' },
+      // The seeded survey (open, with answers): the editor shows it read-only, the results have figures.
+      surveyEdit: { id: 'sv-2026-civility' },
+      surveyResults: { id: 'sv-2026-civility' },
       // 李志愿's certificate: his own to him, not found for everyone else.
       certificate: { number: certificate },
       verifyCertificate: { number: certificate }

@@ -27,6 +27,14 @@ describe('RateBar', () => {
     expect(high.querySelector('.rate-verdict')?.textContent).toBe('距目标差 10.0 个百分点')
   })
 
+  it('样本不足: a survey rate over too few respondents is shown with its n but never coloured against its target', async () => {
+    const few = await draw({ label: '知晓率', rate: { ...rate(3, 3), insufficient: true }, target: 0.8 })
+    expect(few.getAttribute('data-standing')).toBe('none')
+    expect(few.getAttribute('data-insufficient')).toBe('1')
+    expect(few.querySelector('.rate-verdict')?.textContent).toBe('样本不足，不作评价')
+    expect(few.textContent).toContain('样本 3')
+  })
+
   it('without a target says nothing of good or bad, even at 100%', async () => {
     const el = await draw({ label: '结案率', rate: rate(10, 10), base: '应结案' })
     expect(el.getAttribute('data-standing')).toBe('none')

@@ -26,8 +26,10 @@ const THIN = 0.01
  * only sign), with the sample size and 95% interval underneath.
  */
 export function RateBar ({ label, rate, target, direction = 'higher', base = '样本', counted }: Props) {
-  const standing = rateStanding(rate.value, target, direction)
-  const verdict = standingText(rate.value, target, direction)
+  // Too few respondents to judge: shown with its n, never coloured as met or missed.
+  const insufficient = rate.insufficient === true && rate.value !== null
+  const standing = insufficient ? 'none' : rateStanding(rate.value, target, direction)
+  const verdict = insufficient ? '样本不足，不作评价' : standingText(rate.value, target, direction)
   const shown = formatRate(rate.value)
   const thin = rate.value !== null && rate.value < THIN && counted !== undefined
   const width = rate.value === null ? 0 : Math.min(100, Math.round(rate.value * 1000) / 10)
@@ -40,7 +42,7 @@ export function RateBar ({ label, rate, target, direction = 'higher', base = '�
   const spoken = [`${label} ${shown}`, verdict, thin ? `${counted} ${formatCount(rate.numerator)} 人` : '', foot].filter(Boolean).join('，')
 
   return (
-    <View className={`rate rate-${standing}`} data-standing={standing} ariaLabel={spoken}>
+    <View className={`rate rate-${standing}${insufficient ? ' rate-insufficient' : ''}`} data-standing={standing} data-insufficient={insufficient ? '1' : undefined} ariaLabel={spoken}>
       <View className='rate-head'>
         <Text className='rate-label'>{label}</Text>
         <View className='rate-spacer' />

@@ -22,7 +22,7 @@ export default function Home () {
       <View className='shortcuts'>
         <View className='shortcut' ariaRole='button' onClick={() => Taro.switchTab({ url: pageUrl(PAGES.report) })}><Text className='sc-icon' aria-hidden='true'>📷</Text><Text>随手拍</Text></View>
         <View className='shortcut' ariaRole='button' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.events) })}><Text className='sc-icon' aria-hidden='true'>🤝</Text><Text>志愿服务</Text></View>
-        <View className='shortcut' ariaRole='button' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.survey) })}><Text className='sc-icon' aria-hidden='true'>📝</Text><Text>问卷调查</Text></View>
+        <View className='shortcut' ariaRole='button' onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.surveys) })}><Text className='sc-icon' aria-hidden='true'>📝</Text><Text>问卷调查</Text></View>
       </View>
       <StatusView loading={loading && !data} error={data ? null : error} onRetry={reload}>
         {data && (

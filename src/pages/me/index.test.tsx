@@ -70,6 +70,15 @@ describe('我的', () => {
     expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '我组织的活动'])
   })
 
+  it('the office gets 分拣台 and 问卷管理, which opens the survey list', async () => {
+    useSession.setState({ me: { id: 'u-office', nickname: '文明办小刘', roles: ['admin'], gridIds: [] }, status: 'ready', error: null })
+    await testUtils.mount(Me, { props: {} })
+    await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
+    expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '分拣台', '问卷管理'])
+    await testUtils.act(() => { testUtils.fireEvent.click(document.querySelector(`[data-area="${pageUrl(PAGES.adminSurveys)}"]`)!) })
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.adminSurveys) })
+  })
+
   it('signing in from the sign-in prompt goes back to the page that asked', async () => {
     useSession.setState({ me: null, status: 'signedOut', error: null, returnTo: pageUrl(PAGES.gridInbox) })
     await testUtils.mount(Me, { props: {} })

@@ -20,13 +20,14 @@ interface Area { role: Role | 'signedIn'; without?: Role; title: string; desc: s
 const AREAS: Area[] = [
   { role: 'citizen', title: '消息', desc: '上报进展、待办提醒', url: pageUrl(PAGES.messages) },
   { role: 'citizen', title: '我的随手拍', desc: '查看上报进度，核查并评价', url: pageUrl(PAGES.myReports) },
-  { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: pageUrl(PAGES.survey) },
+  { role: 'citizen', title: '问卷调查', desc: '知晓率、支持率、满意率调查', url: pageUrl(PAGES.surveys) },
   { role: 'signedIn', title: '志愿活动', desc: '志愿服务和培训，志愿者可以报名', url: pageUrl(PAGES.events) },
   { role: 'volunteer', title: '我的志愿', desc: '服务时长、星级、培训和服务记录证明', url: pageUrl(PAGES.myVolunteer) },
   { role: 'citizen', without: 'volunteer', title: '注册志愿者', desc: '注册后可以报名志愿服务，记录服务时长', url: pageUrl(PAGES.volunteerRegister) },
   { role: 'organizer', title: '我组织的活动', desc: '发布活动、查看报名、签到和确认时长', url: pageUrl(PAGES.organize) },
   { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: pageUrl(PAGES.gridInbox) },
-  { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) }
+  { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) },
+  { role: 'admin', title: '问卷管理', desc: '新建和发布问卷，查看各区域结果并导出', url: pageUrl(PAGES.adminSurveys) }
 ]
 
 function areasFor (roles: readonly Role[]): Area[] {
