@@ -1,6 +1,7 @@
 import TestUtils from '@tarojs/test-utils-react'
 import { setTransport } from '../../api'
 import { fakeTransport, rate } from '../../testing/fake-transport'
+import { useSession } from '../../store/session'
 import Home from './index'
 
 const testUtils = new TestUtils()
@@ -17,10 +18,30 @@ const headline = {
   reworkRate: rate(2, 12),
   openTickets: 14,
   overdueTickets: 4,
-  targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 }
+  targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 },
+  minSample: 30
 }
 
 describe('首页', () => {
+  afterEach(() => {
+    useSession.setState({ me: null, status: 'signedOut', error: null })
+    testUtils.unmout()
+    document.body.innerHTML = ''
+  })
+
+  it('a signed-in resident also sees their own grid, where few answers read 样本不足 and are not coloured', async () => {
+    useSession.setState({ me: { id: 'u-citizen', nickname: '张阿姨', roles: ['citizen'], gridIds: [], homeGridId: 'g-7' }, status: 'ready', error: null })
+    const mine = { ...headline, scope: { ...headline.scope, gridId: 'g-7', name: '香樟路社区第3网格' }, awareness: { ...rate(4, 5), insufficient: true } }
+    const fake = fakeTransport({ 'stats.headline': (e) => ({ ok: true, data: e.gridId ? mine : headline }) })
+    setTransport(fake.transport)
+    await testUtils.mount(Home, { props: {} })
+    const area = await testUtils.queries.waitForQuerySelector('#my-area')
+    expect(area.textContent).toContain('我所在网格：香樟路社区第3网格')
+    expect(area.querySelector('.rate')?.getAttribute('data-standing')).toBe('none')
+    expect(area.textContent).toContain('样本不足，不作评价')
+    expect(fake.calls.map((c) => c.event)).toEqual(expect.arrayContaining([{ action: 'headline' }, { action: 'headline', gridId: 'g-7' }]))
+  })
+
   it('draws the headline indicators with their sample sizes and targets', async () => {
     const fake = fakeTransport({ 'stats.headline': () => ({ ok: true, data: headline }) })
     setTransport(fake.transport)

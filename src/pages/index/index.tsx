@@ -5,12 +5,30 @@ import { PAGES, pageUrl } from '../../../core/pages'
 import { call } from '../../api'
 import { RateBar } from '../../components/rate-bar'
 import { StatusView } from '../../components/status-view'
+import { useSession } from '../../store/session'
 import { useAction } from '../../utils/use-action'
 import { PageShell } from '../../components/page-shell'
 import './index.css'
 
+/** The signed-in resident's own grid, beside the city: the same survey rates (few answers there read 样本不足). */
+function MyArea ({ gridId }: { gridId: string }) {
+  const { data } = useAction(() => call('stats', 'headline', { gridId }), [gridId])
+  if (!data) return null
+  return (
+    <View id='my-area'>
+      <View className='section-title'>我所在网格：{data.scope.name}</View>
+      <View className='card'>
+        <RateBar label='知晓率' rate={data.awareness} target={data.targets.awareness} />
+        <RateBar label='支持率' rate={data.support} target={data.targets.support} />
+        <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
+      </View>
+    </View>
+  )
+}
+
 export default function Home () {
   const { data, loading, error, reload } = useAction(() => call('stats', 'headline', {}))
+  const homeGridId = useSession((s) => s.me?.homeGridId ?? null)
   usePullDownRefresh(() => { void reload().finally(() => Taro.stopPullDownRefresh()) })
 
   return (
@@ -47,10 +65,11 @@ export default function Home () {
                 <View className='counter'><Text className='counter-num'>{data.closeRate.numerator}</Text><Text className='counter-label'>已结案</Text></View>
               </View>
               <RateBar label='结案率' rate={data.closeRate} base='应结案' direction={indicatorDirection('closeRate')} />
-              <RateBar label='按期结案率' rate={data.onTimeCloseRate} base='应结案' direction={indicatorDirection('onTimeCloseRate')} />
+              <RateBar label='按期结案率' rate={data.onTimeCloseRate} base='应结案（不含缓办）' direction={indicatorDirection('onTimeCloseRate')} />
               <RateBar label='整改满意率' rate={data.fixSatisfaction} target={data.targets.satisfaction} base='评价' direction={indicatorDirection('fixSatisfaction')} />
               <RateBar label='返工率' rate={data.reworkRate} base='已核查' direction={indicatorDirection('reworkRate')} />
             </View>
+            {homeGridId && <MyArea gridId={homeGridId} />}
           </View>
         )}
       </StatusView>
