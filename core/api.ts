@@ -89,6 +89,8 @@ export interface ApiContract {
     // The office's side.
     templates: A<typeof s.emptyInput, SV.SurveyTemplateView[]>
     adminList: A<typeof s.pageInput, SV.SurveyAdminPage>
+    /** One survey as the office sees it, drafts included, with its counted and test responses. */
+    adminGet: A<typeof s.idInput, SV.SurveyAdminItem>
     fromTemplate: A<typeof s.fromTemplateInput, Survey>
     save: A<typeof s.saveSurveyInput, Survey>
     publish: A<typeof s.idInput, Survey>

@@ -106,6 +106,7 @@ const POLICY: Record<string, PolicyRow> = {
   // The office writes, publishes and reads the surveys.
   'surveys.templates': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
   'surveys.adminList': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'surveys.adminGet': row(        U,        F,       F,           F,        F,        F,         F,      A,    U),
   'surveys.fromTemplate': row(    U,        F,       F,           F,        F,        F,         F,      A,    U),
   'surveys.save': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
   'surveys.publish': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),

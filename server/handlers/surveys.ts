@@ -150,6 +150,17 @@ export const surveysActions: ActionsOf<'surveys'> = {
     }
   }),
 
+  adminGet: action({
+    input: idInput,
+    access: ADMIN,
+    async run ({ deps }, { id }) {
+      const s = await draftOf(deps, id)
+      const all = await responsesOf(deps, s.id)
+      const tests = all.filter((r) => r.test).length
+      return { ...s, responses: all.length - tests, testResponses: tests }
+    }
+  }),
+
   fromTemplate: action({
     input: fromTemplateInput,
     access: ADMIN,

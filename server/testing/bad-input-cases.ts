@@ -317,6 +317,7 @@ const surveyOfficeCases: Case[] = [
     ['an unknown id to edit', { id: 'sv-nope' }, 'NOT_FOUND'],
     ['editing a published survey', { id: SURVEY_ID_OPEN }, 'CONFLICT']
   ]),
+  ...idCases('surveys', 'adminGet', 'id', 'sv-nope'),
   ...idCases('surveys', 'publish', 'id', 'sv-nope'),
   ...idCases('surveys', 'close', 'id', 'sv-nope'),
   ...idCases('surveys', 'duplicate', 'id', 'sv-nope'),

@@ -77,7 +77,7 @@ const DEFAULT_CALLER: Record<string, () => Identity> = {
     .map((a) => [`volunteer.${a}`, () => cast.identity.organizer])),
   'volunteer.verifyCertificate': () => cast.identity.anonymous,
   'stats.reconcile': () => cast.identity.admin,
-  ...Object.fromEntries(['templates', 'adminList', 'fromTemplate', 'save', 'publish', 'close', 'duplicate', 'results', 'export']
+  ...Object.fromEntries(['templates', 'adminList', 'adminGet', 'fromTemplate', 'save', 'publish', 'close', 'duplicate', 'results', 'export']
     .map((a) => [`surveys.${a}`, () => cast.identity.admin])),
   surveys: () => cast.identity.reporter,
   stats: () => cast.identity.anonymous,

@@ -309,6 +309,7 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
     result: { given: async (w, caller) => ({ payload: { id: (await freshSurvey(w, caller, 'closed')).id } }) },
     templates: fixed(),
     adminList: fixed({ limit: 5 }),
+    adminGet: fixed({ id: SURVEY_ID }),
     fromTemplate: {
       given: async () => ({ payload: { template: 'mock' } }),
       async allowed (_w, _given, result) {

@@ -12,7 +12,7 @@ import { StatusView } from '../../../components/status-view'
 import { useAction } from '../../../utils/use-action'
 import { KIND_LABELS, PHASE_LABELS, PHASE_TAGS, eventPhase, whenText } from '../organize/event-format'
 import { EntryCard } from './entry'
-import { saveWorkbook } from './save-file'
+import { saveWorkbook } from '../../../utils/save-file'
 import './index.css'
 
 type Tab = 'signed' | 'waiting' | 'attendance'
