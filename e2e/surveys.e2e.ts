@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import ExcelJS from 'exceljs'
+import type { Browser, Page } from 'playwright-core'
+import { devLogin, launchBrowser, phonePage, settled, shot, startGateway, type Gateway } from './harness'
+
+/**
+ * 问卷 end to end in Chromium on the H5 build: 文明办 makes a survey from the 模拟测评 template and publishes it →
+ * three residents answer it (one comes back and is told they already did) → the results show exactly the
+ * expected 知晓率 and 满意率 with n = 3 and 样本不足 → the Excel export downloads and holds the same figures.
+ *
+ * The three answers (模拟测评: q1 居住满6个月, q2 知晓, q3 支持, q4 参与, q5/q6 满意度 with 不清楚 not counted):
+ *   张阿姨  q2 知道,   q3 支持,  q5 满意,     q6 满意     → 知晓 1, 满意 2/2
+ *   李志愿  q2 知道,   q3 支持,  q5 基本满意, q6 不满意   → 知晓 1, 满意 1/2
+ *   王组织  q2 不知道, q3 不清楚, q5 不清楚,   q6 满意     → 知晓 0, 满意 1/1 (不清楚 left out)
+ * 知晓率 = 2/3 = 66.7%, 满意率 = (1 + ½ + 1) / 3 = 83.3%, 支持率 = 2/2 = 100% — every one 样本不足 (< 30).
+ */
+
+const ADMIN_SURVEYS = '#/packages/admin/surveys/index'
+const survey = (id: string) => `#/packages/citizen/survey/index?id=${id}`
+const results = (id: string) => `#/packages/admin/survey-results/index?id=${id}`
+
+async function open (page: Page, base: string, hash: string, ready: string): Promise<void> {
+  const url = `${base}${hash}`
+  if (page.url() === url) await page.reload()
+  else await page.goto(url)
+  await settled(page, ready)
+}
+
+async function confirmModal (page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = document.querySelector<HTMLElement>('.taro__modal')
+    return !!m && getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1'
+  })
+  await page.locator('.taro-model__confirm').click()
+}
+
+describe('问卷: a template published, three residents, the results and the export', () => {
+  let gw: Gateway
+  let browser: Browser
+  before(async () => {
+    gw = await startGateway()
+    browser = await launchBrowser()
+  })
+  after(async () => {
+    await browser?.close()
+    await gw?.stop()
+  })
+
+  let id = ''
+  const errors: string[] = []
+
+  it('文明办 makes a survey from the 模拟测评 template and publishes it', async () => {
+    const { page, errors: e } = await phonePage(browser)
+    await devLogin(page, gw.url, 'u-admin')
+    await open(page, gw.url, ADMIN_SURVEYS, '#new-survey')
+    await shot(page, 's01-admin-surveys')
+    await page.locator('#new-survey').click()
+    await page.locator('[data-template="mock"]').click()
+    await settled(page, '#survey-form')
+    id = new URL(page.url().replace('#/', '')).searchParams.get('id')!
+    assert.ok(id)
+    await shot(page, 's02-survey-editor')
+    await page.locator('#save-publish').click()
+    await confirmModal(page)
+    // Published, the editor goes back to the list.
+    await page.locator(`[data-survey="${id}"]`).filter({ hasText: '进行中' }).first().waitFor()
+    await open(page, gw.url, ADMIN_SURVEYS, `[data-survey="${id}"]`)
+    assert.match(await page.locator(`[data-survey="${id}"]`).innerText(), /进行中/)
+    await shot(page, 's03-survey-published')
+    errors.push(...e)
+  })
+
+  const answer = async (userId: string, picks: Record<string, number>, name: string) => {
+    const { page, errors: e } = await phonePage(browser)
+    await devLogin(page, gw.url, userId)
+    await open(page, gw.url, survey(id), '#survey-age')
+    await page.locator('[data-age="30-44"]').click()
+    for (const [q, option] of Object.entries(picks)) {
+      await page.locator(`[data-q="${q}"][data-option="${option}"]`).click()
+    }
+    await shot(page, `s04-answer-${name}`)
+    await page.locator('#survey-submit').click()
+    await page.locator('#survey-done').waitFor()
+    errors.push(...e)
+    return page
+  }
+
+  it('three residents answer; one who comes back is told they already did', async () => {
+    const zhang = await answer('u-citizen', { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0 }, 'zhang')
+    await shot(zhang, 's05-answer-done')
+    await answer('u-volunteer', { q1: 0, q2: 0, q3: 0, q4: 1, q5: 1, q6: 2 }, 'li')
+    await answer('u-organizer', { q1: 0, q2: 1, q3: 2, q4: 1, q5: 3, q6: 0 }, 'wang')
+    await open(zhang, gw.url, survey(id), '#survey-answered')
+    assert.match(await zhang.locator('#survey-answered').innerText(), /已经填写过/)
+    await shot(zhang, 's06-already-answered')
+  })
+
+  it('the results show 知晓率 66.7% and 满意率 83.3% with n = 3, marked 样本不足; the Excel export holds the same', async () => {
+    const { page, errors: e } = await phonePage(browser)
+    await devLogin(page, gw.url, 'u-admin')
+    await open(page, gw.url, results(id), '[data-city="awareness"]')
+    const aware = await page.locator('[data-city="awareness"]').innerText()
+    const sat = await page.locator('[data-city="satisfaction"]').innerText()
+    assert.match(aware, /66\.7%/)
+    assert.match(aware, /样本不足/)
+    assert.match(aware, /n=3，/)
+    assert.match(sat, /83\.3%/)
+    assert.match(sat, /样本不足/)
+    assert.equal(await page.locator('[data-city="awareness"]').getAttribute('data-insufficient'), 'true')
+    assert.match(await page.locator('#answer-count').innerText(), /3/)
+    await shot(page, 's07-results')
+    await page.locator('#area-chart').scrollIntoViewIfNeeded()
+    await shot(page, 's08-results-by-area')
+
+    const download = page.waitForEvent('download')
+    await page.locator('#export-xlsx').click()
+    const file = await (await download).path()
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(file!) as unknown as ArrayBuffer)
+    const city = wb.getWorksheet('指标')!.getRow(4).values as unknown[]
+    assert.equal(city[3], 3)
+    assert.equal(city[4], '66.7%')
+    assert.equal(city[5], 3)
+    assert.equal(city[10], '83.3%')
+    assert.equal(city[11], 3)
+    assert.equal(city[13], '样本不足')
+    assert.equal(wb.getWorksheet('答卷（匿名）')!.rowCount, 4)
+
+    // Desk width: the same figures in a table.
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await shot(page, 's09-results-desk')
+    errors.push(...e)
+    assert.deepEqual(errors, [])
+  })
+})
