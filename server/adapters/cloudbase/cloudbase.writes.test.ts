@@ -380,9 +380,9 @@ describe('CloudBase store: putEvent keeps the seat count', () => {
 
 describe('CloudBase store: addResponse', () => {
   it('adds one response per person per survey under _id surveyId:userId', async () => {
-    expect(await t.store.addResponse(aResponse())).toBe(true)
-    expect(await t.store.addResponse(aResponse({ id: 'r2', answers: { q1: [1] } }))).toBe(false)
-    expect(await t.store.addResponse(aResponse({ id: 'r3', userId: 'u2' }))).toBe(true)
+    expect(await t.store.addResponse(aResponse())).toBe('added')
+    expect(await t.store.addResponse(aResponse({ id: 'r2', answers: { q1: [1] } }))).toBe('duplicate')
+    expect(await t.store.addResponse(aResponse({ id: 'r3', userId: 'u2' }))).toBe('added')
     expect(t.fake.docs('responses').map((r) => r._id)).toEqual(['sv1:u1', 'sv1:u2'])
   })
 })
