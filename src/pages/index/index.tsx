@@ -44,33 +44,35 @@ export default function Home () {
       </View>
       <StatusView loading={loading && !data} error={data ? null : error} onRetry={reload}>
         {data && (
-          <View id='headline'>
-            <View className='section-title'>测评指标（居民调查）</View>
-            <View className='card'>
-              <View className='home-legend' aria-hidden='true'>
-                <Text className='legend-item'><Text className='legend-swatch met' />达到目标</Text>
-                <Text className='legend-item'><Text className='legend-swatch missed' />未达目标</Text>
-                <Text className='legend-item'><Text className='legend-swatch none' />未设目标</Text>
+          <>
+            <View id='headline'>
+              <View className='section-title'>测评指标（居民调查）</View>
+              <View className='card'>
+                <View className='home-legend' aria-hidden='true'>
+                  <Text className='legend-item'><Text className='legend-swatch met' />达到目标</Text>
+                  <Text className='legend-item'><Text className='legend-swatch missed' />未达目标</Text>
+                  <Text className='legend-item'><Text className='legend-swatch none' />未设目标</Text>
+                </View>
+                <RateBar label='知晓率' rate={data.awareness} target={data.targets.awareness} />
+                <RateBar label='支持率' rate={data.support} target={data.targets.support} />
+                <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
+                <RateBar label='参与率' rate={data.participation} base='常住人口' counted='已参与' direction={indicatorDirection('participation')} />
               </View>
-              <RateBar label='知晓率' rate={data.awareness} target={data.targets.awareness} />
-              <RateBar label='支持率' rate={data.support} target={data.targets.support} />
-              <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
-              <RateBar label='参与率' rate={data.participation} base='常住人口' counted='已参与' direction={indicatorDirection('participation')} />
-            </View>
-            <View className='section-title'>随手拍办理</View>
-            <View className='card'>
-              <View className='row counters'>
-                <View className='counter'><Text className='counter-num'>{data.openTickets}</Text><Text className='counter-label'>办理中</Text></View>
-                <View className='counter'><Text className='counter-num warn'>{data.overdueTickets}</Text><Text className='counter-label'>已超期</Text></View>
-                <View className='counter'><Text className='counter-num'>{data.closeRate.numerator}</Text><Text className='counter-label'>已结案</Text></View>
+              <View className='section-title'>随手拍办理</View>
+              <View className='card'>
+                <View className='row counters'>
+                  <View className='counter'><Text className='counter-num'>{data.openTickets}</Text><Text className='counter-label'>办理中</Text></View>
+                  <View className='counter'><Text className='counter-num warn'>{data.overdueTickets}</Text><Text className='counter-label'>已超期</Text></View>
+                  <View className='counter'><Text className='counter-num'>{data.closeRate.numerator}</Text><Text className='counter-label'>已结案</Text></View>
+                </View>
+                <RateBar label='结案率' rate={data.closeRate} base='应结案' direction={indicatorDirection('closeRate')} />
+                <RateBar label='按期结案率' rate={data.onTimeCloseRate} base='应结案（不含缓办）' direction={indicatorDirection('onTimeCloseRate')} />
+                <RateBar label='整改满意率' rate={data.fixSatisfaction} target={data.targets.satisfaction} base='评价' direction={indicatorDirection('fixSatisfaction')} />
+                <RateBar label='返工率' rate={data.reworkRate} base='已核查' direction={indicatorDirection('reworkRate')} />
               </View>
-              <RateBar label='结案率' rate={data.closeRate} base='应结案' direction={indicatorDirection('closeRate')} />
-              <RateBar label='按期结案率' rate={data.onTimeCloseRate} base='应结案（不含缓办）' direction={indicatorDirection('onTimeCloseRate')} />
-              <RateBar label='整改满意率' rate={data.fixSatisfaction} target={data.targets.satisfaction} base='评价' direction={indicatorDirection('fixSatisfaction')} />
-              <RateBar label='返工率' rate={data.reworkRate} base='已核查' direction={indicatorDirection('reworkRate')} />
             </View>
             {homeGridId && <MyArea gridId={homeGridId} />}
-          </View>
+          </>
         )}
       </StatusView>
     </PageShell>
