@@ -112,3 +112,19 @@ export async function choosePhoto (page: Page, trigger: string, file: string): P
   await page.locator(trigger).click()
   await (await chooser).setFiles(file)
 }
+
+/** Open an address afresh and wait for `ready` on screen: the same address again reloads, so the page reads the server now. */
+export async function openFresh (page: Page, url: string, ready: string): Promise<void> {
+  if (page.url() === url) await page.reload()
+  else await page.goto(url)
+  await settled(page, ready)
+}
+
+/** Taro's H5 modal fades in: tap its confirm button once it is fully shown. */
+export async function confirmModal (page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = document.querySelector<HTMLElement>('.taro__modal')
+    return !!m && getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1'
+  })
+  await page.locator('.taro-model__confirm').click()
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
-import { devLogin, launchBrowser, phonePage, settled, shot, startGateway, type Gateway } from './harness'
+import { confirmModal, devLogin, launchBrowser, openFresh, phonePage, settled, shot, startGateway, type Gateway } from './harness'
 
 /**
  * 问卷 end to end in Chromium on the H5 build: 文明办 makes a survey from the 模拟测评 template and publishes it →
@@ -21,20 +21,7 @@ const ADMIN_SURVEYS = '#/packages/admin/surveys/index'
 const survey = (id: string) => `#/packages/citizen/survey/index?id=${id}`
 const results = (id: string) => `#/packages/admin/survey-results/index?id=${id}`
 
-async function open (page: Page, base: string, hash: string, ready: string): Promise<void> {
-  const url = `${base}${hash}`
-  if (page.url() === url) await page.reload()
-  else await page.goto(url)
-  await settled(page, ready)
-}
-
-async function confirmModal (page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const m = document.querySelector<HTMLElement>('.taro__modal')
-    return !!m && getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1'
-  })
-  await page.locator('.taro-model__confirm').click()
-}
+const open = (page: Page, base: string, hash: string, ready: string) => openFresh(page, `${base}${hash}`, ready)
 
 describe('问卷: a template published, three residents, the results and the export', () => {
   let gw: Gateway

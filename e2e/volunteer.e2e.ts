@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { devLogin, launchBrowser, settled, shot, startGateway, type Gateway } from './harness'
+import { confirmModal, devLogin, launchBrowser, openFresh, settled, shot, startGateway, type Gateway } from './harness'
 
 /**
  * 志愿服务 end to end in Chromium on the H5 build, with the server's and the browsers' clocks moved together
@@ -55,23 +55,10 @@ describe('志愿服务: publish, sign up, waitlist offer, QR check-in and out, h
     return page
   }
 
-  /** Open a page afresh (the same address again reloads it, so it reads the server's state now). */
+  /** Open a page afresh, once the last toast's timer (on the installed clock) has run out. */
   async function open (page: Page, hash: string, ready: string): Promise<void> {
-    // A toast's timer runs on the installed clock: let it run out, so it is not carried over a hash navigation.
     await page.clock.runFor(2500)
-    const url = `${gw.url}${hash}`
-    if (page.url() === url) await page.reload()
-    else await page.goto(url)
-    await settled(page, ready)
-  }
-
-  /** Taro's H5 modal fades in: tap its confirm button once it is fully shown. */
-  async function confirmModal (page: Page): Promise<void> {
-    await page.waitForFunction(() => {
-      const m = document.querySelector<HTMLElement>('.taro__modal')
-      return !!m && getComputedStyle(m).display !== 'none' && getComputedStyle(m).opacity === '1'
-    })
-    await page.locator('.taro-model__confirm').click()
+    await openFresh(page, `${gw.url}${hash}`, ready)
   }
 
   before(async () => {

@@ -16,18 +16,11 @@ import {
   toggleConditionOption, toggleMark, type ErrorPlace, type FormErrors, type SurveyForm
 } from './form'
 import { QuestionCard, QuestionView } from './question-card'
+import { FormField } from '../../../components/form-field'
 import './index.css'
 
 function Field ({ label, place, errors, required = false, hint, children }: { label: string; place: ErrorPlace; errors: FormErrors; required?: boolean; hint?: string; children: ReactNode }) {
-  const error = errors[place]
-  return (
-    <View className={`se-field ${error ? 'se-field-bad' : ''}`} data-field={place}>
-      <View className='se-label'>{label}{required && <Text className='se-required' aria-hidden='true'> *</Text>}</View>
-      {children}
-      {hint && !error && <View className='se-hint'>{hint}</View>}
-      {error && <View className='se-error error-text' id={`error-${place}`} ariaRole='alert'>{error}</View>}
-    </View>
-  )
+  return <FormField prefix='se' name={place} label={label} error={errors[place]} required={required} hint={hint}>{children}</FormField>
 }
 
 /** Back to the list; to the list by address when the editor was opened by its own. */

@@ -1,28 +1,14 @@
 import type { Survey } from '../../../../core/types'
+import { china, chinaDate, chinaInstant, chinaTime } from '../../../utils/china-time'
+
+export { chinaDate, chinaInstant, chinaTime }
 
 /**
  * How the office's survey pages write a survey's window and state. Dates are China time (UTC+8) whatever the
- * computer's zone, so the day the office picks is the day residents read. (Kept inside the admin package: a
- * subpackage cannot load another's modules on WeChat.)
+ * computer's zone, so the day the office picks is the day residents read. (The China-time basics are in
+ * src/utils/china-time.ts.)
  */
 
-const CHINA_OFFSET_MS = 8 * 3_600_000
-const pad = (n: number) => String(n).padStart(2, '0')
-const china = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS)
-
-/** 'YYYY-MM-DD' in China time, as Picker mode=date wants it; '' for no time. */
-export function chinaDate (iso: string): string {
-  if (!iso || Number.isNaN(Date.parse(iso))) return ''
-  const d = china(iso)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
-
-/** The instant of a China-time date and time ('HH:mm') as the server's ISO; '' when they are not a time (the schema then names the field). */
-export function chinaInstant (date: string, time: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return ''
-  const ms = Date.parse(`${date}T${time}:00+08:00`)
-  return Number.isNaN(ms) ? '' : new Date(ms).toISOString()
-}
 
 /** 2026年5月1日 */
 export function dayText (iso: string): string {

@@ -10,20 +10,13 @@ import { StatusView } from '../../../components/status-view'
 import { useAction } from '../../../utils/use-action'
 import { KIND_LABELS, chinaDate, eventPhase } from '../organize/event-format'
 import { blankForm, checkForm, deadlineFor, formOf, type EventForm, type FieldErrors, type FieldKey } from './form'
+import { FormField } from '../../../components/form-field'
 import './index.css'
 
 const KINDS: EventKind[] = ['service', 'training']
 
 function Field ({ label, name, errors, required = false, hint, children }: { label: string; name: FieldKey; errors: FieldErrors; required?: boolean; hint?: string; children: ReactNode }) {
-  const error = errors[name]
-  return (
-    <View className={`ed-field ${error ? 'ed-field-bad' : ''}`} data-field={name}>
-      <View className='ed-label'>{label}{required && <Text className='ed-required' aria-hidden='true'> *</Text>}</View>
-      {children}
-      {hint && !error && <View className='ed-hint'>{hint}</View>}
-      {error && <View className='ed-error error-text' id={`error-${name}`} ariaRole='alert'>{error}</View>}
-    </View>
-  )
+  return <FormField prefix='ed' name={name} label={label} error={errors[name]} required={required} hint={hint}>{children}</FormField>
 }
 
 /** Back to where the organiser came from; to the list when the form was opened by its address. */

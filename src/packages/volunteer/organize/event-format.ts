@@ -1,36 +1,17 @@
 import type { EventKind, VolunteerEvent } from '../../../../core/types'
+import { china, chinaDate, chinaInstant, chinaTime } from '../../../utils/china-time'
+
+export { chinaDate, chinaInstant, chinaTime }
 
 /**
  * How the organiser's pages write an event's times and state. Times are China time (UTC+8) whatever the phone's
  * or the test machine's zone, so what the organiser picks is what the volunteers read.
  */
 
-const CHINA_OFFSET_MS = 8 * 3_600_000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
-const pad = (n: number) => String(n).padStart(2, '0')
-const china = (iso: string) => new Date(Date.parse(iso) + CHINA_OFFSET_MS)
-
-/** 'YYYY-MM-DD', as Picker mode=date wants it. */
-export function chinaDate (iso: string): string {
-  const d = china(iso)
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`
-}
-
-/** 'HH:mm', as Picker mode=time wants it. */
-export function chinaTime (iso: string): string {
-  const d = china(iso)
-  return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
 
 export function chinaYear (iso: string): number {
   return china(iso).getUTCFullYear()
-}
-
-/** The instant of a date and time picked in China time, as the server's ISO; '' when they are not a time (the schema then names the field). */
-export function chinaInstant (date: string, time: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return ''
-  const ms = Date.parse(`${date}T${time}:00+08:00`)
-  return Number.isNaN(ms) ? '' : new Date(ms).toISOString()
 }
 
 /** 12月4日 周五 */
