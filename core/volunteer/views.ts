@@ -16,7 +16,9 @@ export interface MyVolunteerView {
   thresholds: number[]
   trainings: TrainingHeld[]
   reliability: Reliability
+  /** The newest certificates; `moreCertificates` says when older ones exist beyond them. */
   certificates: Array<Pick<Certificate, 'number' | 'issuedAt' | 'earnedHours' | 'manualHours'>>
+  moreCertificates: boolean
   /** Open offers waiting for my answer. */
   offers: Array<{ eventId: string; title: string; expiresAt: string }>
 }

@@ -236,6 +236,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
         trainings: trainingsHeld(rows, now, s),
         reliability: reliability(rows, now),
         certificates: certificates.items.map((c) => ({ number: c.number, issuedAt: c.issuedAt, earnedHours: c.earnedHours, manualHours: c.manualHours })),
+        moreCertificates: certificates.next !== null,
         offers: rows.filter((r) => r.signup.status === 'offered' && r.signup.offerExpiresAt !== null && r.signup.offerExpiresAt > now)
           .map((r) => ({ eventId: r.event.id, title: r.event.title, expiresAt: r.signup.offerExpiresAt as string }))
       }

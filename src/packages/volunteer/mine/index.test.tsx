@@ -39,6 +39,12 @@ describe('我的志愿', () => {
     expect(text('#mine-reliability')).toContain('只有你自己能看到')
   })
 
+  it('says when older certificates exist beyond the ones listed', async () => {
+    serve(mine({ moreCertificates: true }))
+    await open('#mine')
+    expect(text('#mine-certificates-more')).toContain('这里列出最近 1 份')
+  })
+
   it('at the top star there is nothing more to reach', async () => {
     serve(mine({ stars: { stars: 5, hours: 1600, nextAt: null, toNext: null, share: 1 } }))
     await open('#mine')

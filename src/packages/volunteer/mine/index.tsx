@@ -283,6 +283,7 @@ export default function Mine () {
               <Text className='cell-arrow' aria-hidden='true'>›</Text>
             </View>
           ))}
+          {v.moreCertificates && <View className='vm-hint' id='mine-certificates-more'>这里列出最近 {v.certificates.length} 份；更早的证明仍可用编号和校验码核验。</View>}
         </View>
       </View>
     )

@@ -61,6 +61,7 @@ export function myVolunteerOf (over: Partial<MyVolunteerView> = {}): MyVolunteer
     ],
     reliability: { signedUp: 12, attended: 11, share: 11 / 12 },
     certificates: [{ number: 'ZZ2026-000003', issuedAt: '2026-06-01T02:00:00.000Z', earnedHours: 80, manualHours: 2 }],
+    moreCertificates: false,
     offers: [],
     ...over
   }
