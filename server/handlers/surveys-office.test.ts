@@ -111,3 +111,22 @@ describe('surveys the office writes', () => {
     expect(outside.ok || (!outside.ok && outside.error.code === 'FORBIDDEN')).toBe(true)
   })
 })
+
+describe('the residents\' survey list', () => {
+  it('shows open surveys, and closed ones only to those who answered them', async () => {
+    const app = await openTestApp()
+    try {
+      const admin = app.as('dev-admin')
+      const s = ok(await admin('surveys', 'fromTemplate', { template: 'awareness' }))
+      ok(await admin('surveys', 'publish', { id: s.id }))
+      ok(await app.as('dev-citizen')('surveys', 'answer', { surveyId: s.id, answers: { q1: [0], q2: [0], q3: [0], q4: [0] } }))
+      ok(await admin('surveys', 'close', { id: s.id }))
+      const ids = async (openid: string) => ok(await app.as(openid)('surveys', 'list', {})).items.map((x) => x.id)
+      expect(await ids('dev-citizen')).toContain(s.id)
+      expect(await ids('dev-volunteer')).not.toContain(s.id)
+      expect(await ids('dev-volunteer')).toContain('sv-2026-civility')
+    } finally {
+      await app.close()
+    }
+  })
+})

@@ -54,9 +54,14 @@ export const surveysActions: ActionsOf<'surveys'> = {
     access: 'signedIn',
     async run ({ deps, user }, q) {
       const me = requireUser(user)
-      const page = await deps.store.listSurveys({ ...q, statuses: ['open'] })
+      // Open surveys, and closed ones I answered (their results are mine to see); a page may come short of the
+      // limit where closed surveys were left out, `next` still goes on.
+      const page = await deps.store.listSurveys({ ...q, statuses: ['open', 'closed'] })
       const items: SurveyListItem[] = []
-      for (const s of page.items) items.push(await listItem(deps, me, s))
+      for (const s of page.items) {
+        const item = await listItem(deps, me, s)
+        if (s.status === 'open' || item.answered) items.push(item)
+      }
       return { items, next: page.next }
     }
   }),
