@@ -26,6 +26,8 @@ export interface HeadlineView {
   satisfaction: RateView
   fixSatisfaction: RateView
   participation: RateView
+  /** 志愿者注册率: registered volunteers over the resident base (a census, no interval). */
+  volunteerRegistration: RateView
   closeRate: RateView
   onTimeCloseRate: RateView
   reworkRate: RateView

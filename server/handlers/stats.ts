@@ -1,6 +1,6 @@
 import { chinaDayKey, driftOf, rateOfSums, recountCells, SURVEY_METRICS, type AggCell } from '../../core/indicators/aggregates'
 import type { Deps } from '../deps'
-import { countedRatings, participantIds, participationRate, residentBase, ticketIndicators, ticketSatisfaction } from '../../core/indicators'
+import { countedRatings, participantIds, participationRate, residentBase, ticketIndicators, ticketSatisfaction, volunteerRegistrationRate } from '../../core/indicators'
 import { emptyInput, statsInput } from '../../core/schemas'
 import { isOverdue } from '../../core/tickets/sla'
 import { stateKind } from '../../core/tickets/workflow'
@@ -29,10 +29,11 @@ export const statsActions: ActionsOf<'stats'> = {
 
       // Tickets, answers (for 参与率's distinct people) and signups are still read whole, behind the guard; survey
       // rates come from the aggregates below.
-      const [tickets, responses, signups] = await Promise.all([
+      const [tickets, responses, signups, volunteers] = await Promise.all([
         readAll((p) => deps.store.listTickets({ ...p, createdFrom: q.fromIso, createdTo: toIso, gridIds: grid ? [grid.id] : undefined }), MAX_ROWS, '案卷'),
         readAll((p) => deps.store.listResponses({ ...p, fromIso: q.fromIso, toIso }), MAX_ROWS, '问卷答卷'),
-        readAll((p) => deps.store.listSignups(p), MAX_ROWS, '报名记录')
+        readAll((p) => deps.store.listSignups(p), MAX_ROWS, '报名记录'),
+        readAll((p) => deps.store.listUsers({ ...p, role: 'volunteer' }), MAX_ROWS, '志愿者')
       ])
       const scoped: SurveyResponse[] = responses.filter((r) => inScope(r.gridId) && !r.test)
       // Survey rates from the aggregates: a sum of cells for the area and the period's China days, never a scan.
@@ -54,6 +55,8 @@ export const statsActions: ActionsOf<'stats'> = {
         satisfaction: await surveyRate('satisfaction'),
         fixSatisfaction: ticketSatisfaction(countedRatings(tickets)),
         participation: participationRate(participants.size, residentBase(dir.grids, grid)),
+        // 志愿者注册率: registered volunteers living in the area over its resident base.
+        volunteerRegistration: volunteerRegistrationRate(volunteers.filter((u) => inScope(u.homeGridId ?? null)).length, residentBase(dir.grids, grid)),
         closeRate: ti.closeRate,
         onTimeCloseRate: ti.onTimeCloseRate,
         reworkRate: ti.reworkRate,

@@ -13,6 +13,7 @@ const headline = {
   satisfaction: rate(106, 120),
   fixSatisfaction: rate(9, 10),
   participation: rate(120, 1_272_400),
+  volunteerRegistration: rate(3, 1_272_400),
   closeRate: rate(20, 25),
   onTimeCloseRate: rate(15, 25),
   reworkRate: rate(2, 12),
@@ -64,7 +65,7 @@ describe('首页', () => {
       el.querySelector('.rate-label')?.textContent, el.getAttribute('data-standing')
     ]))
     expect(standing).toEqual({
-      知晓率: 'met', 支持率: 'met', 满意率: 'missed', 参与率: 'none',
+      知晓率: 'met', 支持率: 'met', 满意率: 'missed', 参与率: 'none', 志愿者注册率: 'missed',
       结案率: 'none', 按期结案率: 'none', 整改满意率: 'met', 返工率: 'none'
     })
     const rateText = (label: string) => Array.from(document.querySelectorAll('#headline .rate')).find((el) => el.querySelector('.rate-label')?.textContent === label)?.textContent ?? ''

@@ -57,6 +57,7 @@ export default function Home () {
                 <RateBar label='支持率' rate={data.support} target={data.targets.support} />
                 <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
                 <RateBar label='参与率' rate={data.participation} base='常住人口' counted='已参与' direction={indicatorDirection('participation')} />
+                <RateBar label='志愿者注册率' rate={data.volunteerRegistration} target={data.targets.volunteerRegistration} base='常住人口' counted='已注册' />
               </View>
               <View className='section-title'>随手拍办理</View>
               <View className='card'>
