@@ -3,7 +3,7 @@ import { autoCloseNote, sweepAction } from '../../core/tickets/queues'
 import { overdueStep, stepOf, type Step } from '../../core/tickets/step'
 import { decide, statesOfKind } from '../../core/tickets/workflow'
 import type { Message, Ticket } from '../../core/types'
-import { offerNotice, reminderDue, reminderNotice } from '../../core/volunteer/notices'
+import { eventCancelledNotice, offerNotice, reminderDue, reminderNotice } from '../../core/volunteer/notices'
 import { policyFor } from '../volunteer-record'
 import { chinaDayKey } from '../../core/indicators/aggregates'
 import { reconcileSurveyAggregates } from './stats'
@@ -53,6 +53,12 @@ async function volunteerSweep (deps: Deps): Promise<{ offersLapsed: number; offe
   let reminded = 0
   await forEachPage((p) => deps.store.listEvents({ ...p, fromIso: now }), async (events) => {
     for (const e of events) {
+      // A cancellation a crash cut short (CloudBase: signups left live, people untold) is finished here; on a
+      // store that cancelled in one step this finds nothing to do.
+      if (e.status === 'cancelled') {
+        await deps.store.cancelEvent(e.id, e.cancelReason ?? '', now, eventCancelledNotice(e, e.cancelReason ?? '活动取消', now))
+        continue
+      }
       if (e.status !== 'published') continue
       if (e.waitlistEnabled) {
         const policy = policyFor(deps, e)

@@ -170,6 +170,12 @@ describe('volunteer service end to end through the handlers', () => {
     }
     const again = await org('volunteer', 'cancelEvent', { id: e.id, reason: '暴雨预警' })
     expect(!again.ok && again.error.code).toBe('CONFLICT')
+    // The timer finishes cut-short cancellations; here there is nothing left, and nobody is told twice.
+    ok(await app.system('timer', 'sweep', {}))
+    for (let i = 0; i < 3; i++) {
+      const m = await app.store.listMessages({ userId: `u-flow-${i}`, limit: 10 })
+      expect(m.items.filter((x) => x.title === '活动已取消')).toHaveLength(1)
+    }
   })
 
   it("an organiser cannot manage another organiser's event; the office can", async () => {
