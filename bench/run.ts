@@ -4,6 +4,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
+import { benchCloudbaseRequests } from './cloudbase-requests'
 import { benchIndicators } from './indicators'
 import { benchSignup } from './signup'
 import { benchSubmit } from './submit'
@@ -29,6 +30,9 @@ async function main (): Promise<void> {
 
   console.log('survey indicators at 1,000,000 answers …')
   results.push(...await benchIndicators())
+
+  console.log('survey rates on CloudBase: requests at 1× and 100× …')
+  results.push(...await benchCloudbaseRequests())
 
   console.log('photo processing …')
   results.push(...await benchPhotos())
