@@ -40,12 +40,14 @@ describe('签到码', () => {
     const fake = serve({
       'volunteer.checkinCode': () => {
         n++
-        return { ok: true, data: { code: `WMV1.ev-1.${100 + n}.c2lnbmF0dXJlMQ`, refreshAt: new Date(Date.now() + (n === 1 ? 1 : 30_000)).toISOString(), rotateSeconds: 30 } }
+        // Due 1.5 s after it is handed out: far enough ahead that a busy machine's page still sees it pending (a code
+        // already past its refresh time falls back to once a period), near enough to wait for in real time.
+        return { ok: true, data: { code: `WMV1.ev-1.${100 + n}.c2lnbmF0dXJlMQ`, refreshAt: new Date(Date.now() + (n === 1 ? 1500 : 30_000)).toISOString(), rotateSeconds: 30 } }
       },
       'volunteer.event': () => event
     })
     await mount('#checkin-screen')
-    await until(() => codeShown() === 'WMV1.ev-1.102.c2lnbmF0dXJlMQ', 1000)
+    await until(() => codeShown() === 'WMV1.ev-1.102.c2lnbmF0dXJlMQ', 4000)
     expect(fake.calls.filter((c) => c.event.action === 'checkinCode').map((c) => c.event)).toEqual([
       { action: 'checkinCode', id: 'ev-1' }, { action: 'checkinCode', id: 'ev-1' }
     ])
