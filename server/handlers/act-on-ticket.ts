@@ -3,7 +3,7 @@ import { nearestGrid } from '../../core/tickets/dispatch-suggest'
 import { carriedFollowers } from '../../core/tickets/followers'
 import { mergeRefusal } from '../../core/tickets/merge'
 import { defaultAssignee, dispatchTarget } from '../../core/tickets/route'
-import { stepOf, urgeStep } from '../../core/tickets/step'
+import { stepOf, urgeStep, type Step } from '../../core/tickets/step'
 import { deferRefusal, deferStep } from '../../core/tickets/defer'
 import { urgeRefusal } from '../../core/tickets/urge'
 import { decide, decideInPlace, isHandler } from '../../core/tickets/workflow'
@@ -55,17 +55,20 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
 }
 
 /**
- * 督办: the office urges the handler of an overdue ticket. The state stays; the ticket counts the urge, the timeline
- * records it and the handler is told — one unit of work, like a transition.
+ * An office's in-place step (督办, 缓办): the state stays, core decides who may and whether it fits now, the step's
+ * patch, timeline entry and messages go in as one unit of work, like a transition.
  */
-export async function urgeTicket (deps: Deps, me: User, ticket: Ticket, input: UrgeInput): Promise<TicketView> {
-  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
-  const d = decideInPlace('urge', me, ticket)
+async function inPlace (
+  deps: Deps, me: User, ticket: Ticket, expectedVersion: number | undefined, action: 'urge' | 'defer',
+  refusalOf: (now: string) => string | null, stepAt: (eventId: string, now: string) => Step, note: string
+): Promise<TicketView> {
+  if (expectedVersion !== undefined && expectedVersion !== ticket.version) throw conflict(ticket)
+  const d = decideInPlace(action, me, ticket)
   if (!d.ok && d.reason === 'FORBIDDEN') throw new AppError('FORBIDDEN')
   const now = deps.clock.now()
-  const refusal = urgeRefusal(ticket, now)
+  const refusal = refusalOf(now)
   if (refusal || !d.ok) throw conflict(ticket, refusal ?? undefined)
-  const step = urgeStep(ticket, me, deps.ids.next('te'), now, input.note)
+  const step = stepAt(deps.ids.next('te'), now)
   const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
   return commit(deps, me, {
     id: ticket.id,
@@ -74,29 +77,20 @@ export async function urgeTicket (deps: Deps, me: User, ticket: Ticket, input: U
     event: step.event,
     photoReviews: [],
     follows: null,
-    messages: await ticketMessages(deps, 'urge', after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
+    messages: await ticketMessages(deps, action, after, { eventId: step.event.id, actorId: me.id, at: now, note })
   })
 }
 
+/** 督办: the office urges the handler of an overdue ticket; the ticket counts the urge and the handler is told. */
+export function urgeTicket (deps: Deps, me: User, ticket: Ticket, input: UrgeInput): Promise<TicketView> {
+  return inPlace(deps, me, ticket, input.expectedVersion, 'urge', (now) => urgeRefusal(ticket, now),
+    (eventId, now) => urgeStep(ticket, me, eventId, now, input.note), input.note)
+}
+
 /** 缓办: the office moves the deadline once, with a reason; the handler and the reporter are told. */
-export async function deferTicket (deps: Deps, me: User, ticket: Ticket, input: DeferInput): Promise<TicketView> {
-  if (input.expectedVersion !== undefined && input.expectedVersion !== ticket.version) throw conflict(ticket)
-  const d = decideInPlace('defer', me, ticket)
-  if (!d.ok && d.reason === 'FORBIDDEN') throw new AppError('FORBIDDEN')
-  const now = deps.clock.now()
-  const refusal = deferRefusal(ticket, input.until, now)
-  if (refusal || !d.ok) throw conflict(ticket, refusal ?? undefined)
-  const step = deferStep(ticket, me, deps.ids.next('te'), now, input.until, input.reason)
-  const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
-  return commit(deps, me, {
-    id: ticket.id,
-    expectedVersion: ticket.version,
-    patch: step.patch,
-    event: step.event,
-    photoReviews: [],
-    follows: null,
-    messages: await ticketMessages(deps, 'defer', after, { eventId: step.event.id, actorId: me.id, at: now, note: input.reason })
-  })
+export function deferTicket (deps: Deps, me: User, ticket: Ticket, input: DeferInput): Promise<TicketView> {
+  return inPlace(deps, me, ticket, input.expectedVersion, 'defer', (now) => deferRefusal(ticket, input.until, now),
+    (eventId, now) => deferStep(ticket, me, eventId, now, input.until, input.reason), input.reason)
 }
 
 /** The change as one unit at the store, then the push; CONFLICT with the current state when someone was first. */

@@ -112,3 +112,13 @@ export const pointCases = (fn: Case['fn'], action: string, wrap: (point: unknown
     c('a nested point', { lng: { lng }, lat })
   ]
 }
+
+// ---------------------------------------------------------------------------------------------- tables of patches
+
+type Patch = Record<string, unknown> | (() => Record<string, unknown>)
+/** Cases from a valid base payload and patches of it (a patch may be a thunk: times are relative to the world's clock). */
+export const table = (fn: Case['fn'], action: string, base: () => Record<string, unknown>, rows: Array<[string, Patch, Outcome?]>, as?: Case['as']): Case[] =>
+  rows.map(([name, patch, expected]) => ({
+    name: `${fn}.${action}: ${name}`, fn, action, as, expected: expected ?? V,
+    payload: () => Object.fromEntries(Object.entries({ ...base(), ...(typeof patch === 'function' ? patch() : patch) }).filter(([, v]) => v !== undefined))
+  }))

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { PAGES, isTabPage, pageUrl } from '../../core/pages'
+import { PAGES, isTabPage, pageUrl, type PagePath } from '../../core/pages'
 
 /** Open a page by its url, whether it is a tab page (switchTab) or not (navigateTo). */
 export function openUrl (url: string): Promise<unknown> {
@@ -8,7 +8,14 @@ export function openUrl (url: string): Promise<unknown> {
 
 /** Back to the page before, or to 首页 when this page was opened by its address (no history to go back to). */
 export function goBackOrHome (): Promise<unknown> {
-  return Taro.getCurrentPages().length > 1 ? Taro.navigateBack() : Taro.switchTab({ url: pageUrl(PAGES.home) })
+  return goBackOr(PAGES.home)
+}
+
+/** Back to the page before, or to `page` when this one was opened by its address (a form's own list, say). */
+export function goBackOr (page: PagePath): Promise<unknown> {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack()
+  const url = pageUrl(page)
+  return isTabPage(url) ? Taro.switchTab({ url }) : Taro.redirectTo({ url })
 }
 
 /** The url of the page on screen, with its query (less H5's internal `stamp`), to come back to later. */

@@ -9,6 +9,7 @@ import { photoReviewContract, reportsContract } from './contract-reports'
 import { surveyContract } from './contract-surveys'
 import { ticketContract } from './contract-tickets'
 import { volunteerContract } from './contract-volunteer'
+import { volunteerRecordsContract } from './contract-volunteer-records'
 
 /**
  * The behaviour every Store adapter must show, checked through the port only.
@@ -36,6 +37,7 @@ export function describeStoreContract (
     filingContract(store)
     changeContract(store)
     volunteerContract(store)
+    volunteerRecordsContract(store)
     surveyContract(store)
     aggregateContract(store)
     reportsContract(store)

@@ -17,17 +17,15 @@ import {
 } from './form'
 import { QuestionCard, QuestionView } from './question-card'
 import { FormField } from '../../../components/form-field'
+import { goBackOr } from '../../../utils/navigate'
 import './index.css'
 
 function Field ({ label, place, errors, required = false, hint, children }: { label: string; place: ErrorPlace; errors: FormErrors; required?: boolean; hint?: string; children: ReactNode }) {
   return <FormField prefix='se' name={place} label={label} error={errors[place]} required={required} hint={hint}>{children}</FormField>
 }
 
-/** Back to the list; to the list by address when the editor was opened by its own. */
-function leave () {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: pageUrl(PAGES.adminSurveys) })
-}
+/** Back to where it was opened from; to its list when opened by its address. */
+const leave = () => { void goBackOr(PAGES.adminSurveys) }
 
 /**
  * 编辑问卷 (`?id=` opens one): the survey's title, description, window (days in China time), 年龄段筛选 and its

@@ -11,6 +11,7 @@ import { useAction } from '../../../utils/use-action'
 import { KIND_LABELS, chinaDate, eventPhase } from '../organize/event-format'
 import { blankForm, checkForm, deadlineFor, formOf, type EventForm, type FieldErrors, type FieldKey } from './form'
 import { FormField } from '../../../components/form-field'
+import { goBackOr } from '../../../utils/navigate'
 import './index.css'
 
 const KINDS: EventKind[] = ['service', 'training']
@@ -19,11 +20,8 @@ function Field ({ label, name, errors, required = false, hint, children }: { lab
   return <FormField prefix='ed' name={name} label={label} error={errors[name]} required={required} hint={hint}>{children}</FormField>
 }
 
-/** Back to where the organiser came from; to the list when the form was opened by its address. */
-function leave () {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: pageUrl(PAGES.organize) })
-}
+/** Back to where it was opened from; to its list when opened by its address. */
+const leave = () => { void goBackOr(PAGES.organize) }
 
 /**
  * 发布活动 / 编辑活动 (`?id=` edits): the event form, checked with the server's own schema before sending. A new event
