@@ -8,18 +8,12 @@ import { chinaDate, chinaInstant } from '../surveys/survey-format'
  * stays on its card), checked with the server's own schema and definition rules before anything is sent.
  */
 
-export interface QuestionForm {
+/** A question as the office edits it: core's Question with its optional parts filled, and the card's own key. */
+export type QuestionForm = Omit<Question, 'excluded' | 'showIf'> & {
   /** The card's own key (React's, and where its message is kept): stays with the question when it moves. */
   key: string
-  id: string
-  type: QuestionType
-  title: string
-  options: string[]
-  indicator: IndicatorTag
-  positive: number[]
   excluded: number[]
   showIf: { questionId: string; anyOf: number[] } | null
-  required?: boolean
 }
 
 export interface SurveyForm {
