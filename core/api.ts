@@ -1,12 +1,13 @@
 import type { z } from 'zod'
 import type * as s from './schemas'
 import type {
-  EventView, EventsView, GridMapView, HeadlineView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
+  EventView, EventsView, GridMapView, HeadlineView, IndicatorTableView, TrendView, LocateView, MeView, MessagesView, NearbyView, SignupView, TicketDetailView, TicketView
 } from './views'
 import type { DispatchOptionView, MergeCandidatesView } from './views'
 import type { Category, Grid, Page, Signup, Survey, User, VolunteerEvent } from './types'
 import type * as V from './volunteer/views'
 import type * as SV from './survey-views'
+import type { PartnerKeyView } from './open311/keys'
 
 /**
  * The API contract: every cloud function, its actions, their input and output.
@@ -102,6 +103,12 @@ export interface ApiContract {
   }
   stats: {
     headline: A<typeof s.statsInput, HeadlineView>
+    /** Every indicator for each area one level down, with the area's total (the dashboard's bars and map). */
+    table: A<typeof s.statsTableInput, IndicatorTableView>
+    /** Every indicator per day, week, month, quarter or year of the window (the dashboard's trend charts). */
+    trend: A<typeof s.statsTrendInput, TrendView>
+    /** The table as XLSX or CSV, with n and intervals: the same figures the dashboard shows. */
+    export: A<typeof s.statsExportInput, SV.ExportFile>
     /** Recount the survey aggregates from the raw responses; report and repair any drift. */
     reconcile: A<typeof s.emptyInput, { cells: number; drifted: number; repaired: boolean; examples: string[] }>
   }
@@ -109,6 +116,12 @@ export interface ApiContract {
     grids: A<typeof s.pageInput, Page<Grid>>
     users: A<typeof s.pageInput, Page<User>>
     managers: A<typeof s.emptyInput, Array<{ id: string; nickname: string; gridIds: string[] }>>
+    /** Open311 API keys of partner systems, newest first: name, created, last used, revoked — never the key (only its hash is kept). */
+    open311Keys: A<typeof s.pageInput, Page<PartnerKeyView>>
+    /** Issue a key to a partner system: the key itself is in this answer once, and nowhere else ever. */
+    createOpen311Key: A<typeof s.open311KeyInput, { key: PartnerKeyView; secret: string }>
+    /** Stop a key at once (its partner's next call answers 403); a key revoked already stays as it was. */
+    revokeOpen311Key: A<typeof s.idInput, PartnerKeyView>
   }
   timer: {
     sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number; offersLapsed: number; offersMade: number; reminded: number; aggregatesDrifted: number | null }>

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { TRANSITIONS, type TicketAction } from './tickets/workflow'
+import { AREA_CODE_RE } from './indicators/areas'
+import { daysBetween, isDayKey } from './indicators/period'
 
 /** Input schemas for every action: the server validates with them, the forms reuse them. */
 
@@ -70,11 +72,53 @@ export const signupInput = z.object({ eventId: id })
 /** The resident's submit (one response per person; see surveyAnswerInput). */
 export { surveyAnswerInput as answerInput } from './survey-schemas'
 
+const dayKey = z.string().refine(isDayKey, '日期格式应为 YYYY-MM-DD')
+const areaCode = z.string().regex(AREA_CODE_RE, '区域代码应为 6、9、12 或 15 位数字（留空为全市）')
+/** Longest window an indicator read spans: ten years of days. */
+export const MAX_STATS_DAYS = 3_660
+
+/** A window of China days, from..to both counted. */
+const dayWindow = <T extends { fromDay?: string; toDay?: string }>(v: T) =>
+  !v.fromDay || !v.toDay || (v.fromDay <= v.toDay && daysBetween(v.fromDay, v.toDay) <= MAX_STATS_DAYS)
+const windowMessage = { message: `结束日期不能早于开始日期，且时段不超过 ${MAX_STATS_DAYS} 天`, path: ['toDay'] }
+
+/**
+ * The campaign's numbers for one area and window. The area is a grid-code prefix (areaCode) or one grid (gridId);
+ * the window is China days (fromDay..toDay), or — as 首页 has always asked — instants (fromIso/toIso) read as their
+ * China days. Without a window: from the first day to today.
+ */
 export const statsInput = z.object({
   gridId: id.optional(),
+  areaCode: areaCode.optional(),
+  fromDay: dayKey.optional(),
+  toDay: dayKey.optional(),
   fromIso: z.iso.datetime().optional(),
   toIso: z.iso.datetime().optional()
-})
+}).refine(dayWindow, windowMessage)
+
+/** Every indicator for the areas one level below `areaCode` ('' = the city's districts). */
+export const statsTableInput = z.object({
+  areaCode: areaCode.default(''),
+  fromDay: dayKey,
+  toDay: dayKey
+}).refine(dayWindow, windowMessage)
+
+/** Most points a trend draws. */
+export const MAX_TREND_POINTS = 92
+
+export const statsTrendInput = z.object({
+  areaCode: areaCode.default(''),
+  grain: z.enum(['day', 'week', 'month', 'quarter', 'year'], '时段粒度应为日、周、月、季或年'),
+  fromDay: dayKey,
+  toDay: dayKey
+}).refine(dayWindow, windowMessage)
+
+export const statsExportInput = z.object({
+  areaCode: areaCode.default(''),
+  fromDay: dayKey,
+  toDay: dayKey,
+  format: z.enum(['xlsx', 'csv'], '导出格式应为 xlsx 或 csv').default('xlsx')
+}).refine(dayWindow, windowMessage)
 
 /** The office's merge picker: candidates near the ticket, or the tickets a typed number names. */
 export const mergeCandidatesInput = z.object({
@@ -101,3 +145,8 @@ export type DeferInput = z.infer<typeof deferInput>
 
 export * from './volunteer/schemas'
 export * from './survey-schemas'
+
+/** The office issues an Open311 API key to a partner system it names (admin.createOpen311Key). */
+export const open311KeyInput = z.object({
+  name: shortText(40, '对接系统名称').min(2, '请填写对接系统的名称（至少 2 个字），例如 区12345热线')
+})

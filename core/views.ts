@@ -1,5 +1,4 @@
 import type { Category, Grid, Message, Page, PhotoReviewStatus, Rating, Role, Signup, Survey, Ticket, TicketEvent, User, VolunteerEvent } from './types'
-import type { Settings } from './settings'
 import type { TicketAction } from './tickets/workflow'
 import type { MapPlace, MapRoad } from './routing/map-features'
 import type { EventChoice } from './volunteer/event-choice'
@@ -10,32 +9,7 @@ export interface MeView {
   user: Pick<User, 'id' | 'nickname' | 'roles' | 'gridIds' | 'homeGridId'>
 }
 
-export interface RateView {
-  value: number | null
-  numerator: number
-  denominator: number
-  ci95: { low: number; high: number } | null
-  /** A survey rate over fewer respondents than settings.minSample: shown with its n as 样本不足, never coloured. */
-  insufficient?: boolean
-}
-
-export interface HeadlineView {
-  scope: { gridId: string | null; name: string; fromIso: string | null; toIso: string }
-  awareness: RateView
-  support: RateView
-  satisfaction: RateView
-  fixSatisfaction: RateView
-  participation: RateView
-  /** 志愿者注册率: registered volunteers over the resident base (a census, no interval). */
-  volunteerRegistration: RateView
-  closeRate: RateView
-  onTimeCloseRate: RateView
-  reworkRate: RateView
-  openTickets: number
-  overdueTickets: number
-  targets: Settings['targets']
-  minSample: number
-}
+export type { RateView, HeadlineView, HoursView, IndicatorSet, IndicatorRowView, IndicatorTableView, TrendView, TrendPoint } from './indicators/views'
 
 /** A ticket as a given viewer may see it (personal data removed where not allowed). */
 export interface TicketView extends Omit<Ticket, 'reporterId' | 'location' | 'clientRequestId'> {

@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FUNCTION_NAMES } from '../core/api'
-import { buildFunctions } from './build-functions'
+import { buildFunctions, CLOUD_FUNCTIONS } from './build-functions'
 
 const root = join(__dirname, '..', 'cloudfunctions')
 
@@ -26,8 +25,8 @@ describe('cloud function bundles', () => {
 
   it('has one folder per function, each with a thin index.ts, its own package.json (SDK only) and config.json', () => {
     const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
-    expect(folders).toEqual([...FUNCTION_NAMES].sort())
-    for (const fn of FUNCTION_NAMES) {
+    expect(folders).toEqual([...CLOUD_FUNCTIONS].sort())
+    for (const fn of CLOUD_FUNCTIONS) {
       const pkg = JSON.parse(readFileSync(join(root, fn, 'package.json'), 'utf8'))
       expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
       const config = JSON.parse(readFileSync(join(root, fn, 'config.json'), 'utf8'))
@@ -40,7 +39,7 @@ describe('cloud function bundles', () => {
   })
 
   it('bundles every function into a self-contained index.js that loads in plain Node and exports main', () => {
-    expect(built.map((b) => b.name)).toEqual(FUNCTION_NAMES)
+    expect(built.map((b) => b.name)).toEqual(CLOUD_FUNCTIONS)
     for (const b of built) {
       const code = readFileSync(b.file, 'utf8')
       // Only the SDK stays external; no relative import survives bundling, and nothing local-only is inside.
@@ -70,7 +69,7 @@ describe('cloud function bundles', () => {
   })
 
   it('shares server code through the bundle, not by copies in the function folders', () => {
-    for (const fn of FUNCTION_NAMES) {
+    for (const fn of CLOUD_FUNCTIONS) {
       const files = readdirSync(join(root, fn)).filter((f) => /\.(ts|js)$/.test(f) && f !== 'index.js')
       expect(files).toEqual(['index.ts'])
     }

@@ -2,6 +2,11 @@ import { build } from 'esbuild'
 import { join, resolve } from 'node:path'
 import { FUNCTION_NAMES } from '../core/api'
 
+/** Functions CloudBase triggers over HTTP rather than through callFunction: not action routers, no FUNCTION_NAMES entry. */
+export const HTTP_FUNCTIONS = ['open311'] as const
+/** Every folder of cloudfunctions/: the action routers and the HTTP-triggered functions. */
+export const CLOUD_FUNCTIONS: readonly string[] = [...FUNCTION_NAMES, ...HTTP_FUNCTIONS]
+
 /**
  * Bundle each cloud function's thin index.ts with the shared server code into one self-contained index.js,
  * so every function ships the same commit's rules and nothing is copied by hand. The SDK stays external:
@@ -11,7 +16,7 @@ export async function buildFunctions (opts: { outRoot?: string; names?: readonly
   const root = resolve(__dirname, '..', 'cloudfunctions')
   const outRoot = opts.outRoot ?? root
   const out: Array<{ name: string; file: string; bytes: number }> = []
-  for (const name of opts.names ?? FUNCTION_NAMES) {
+  for (const name of opts.names ?? CLOUD_FUNCTIONS) {
     const file = join(outRoot, name, 'index.js')
     const result = await build({
       entryPoints: [join(root, name, 'index.ts')],

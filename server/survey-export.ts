@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { csvText } from './csv'
 import { formatRate } from '../core/indicators/display'
 import type { AreaResult } from '../core/survey-results'
 import { AREA_LEVEL_LABELS, countedResponses } from '../core/survey-results'
@@ -57,6 +58,5 @@ export async function surveyWorkbook (
 /** The anonymised responses as CSV (UTF-8 with a BOM, so spreadsheet programs read the Chinese). */
 export function surveyCsv (survey: Survey, responses: readonly SurveyResponse[], grids: readonly Grid[]): { text: string; rows: number } {
   const { header, rows } = anonymised(survey, responses, grids)
-  const esc = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-  return { text: '\ufeff' + [header, ...rows].map((r) => r.map(esc).join(',')).join('\r\n') + '\r\n', rows: rows.length }
+  return { text: csvText([header, ...rows]), rows: rows.length }
 }

@@ -1,6 +1,8 @@
 import type { Question, SurveyResponse } from '../types'
 import { rateFromSums, respondentScore, type SurveyIndicatorTag } from './survey'
 import type { Rate } from './rate'
+import { chinaDayKey } from './period'
+import { areasOf } from './areas'
 
 /**
  * Survey indicators kept up to date incrementally: each counted response adds one observation (its respondent score)
@@ -22,18 +24,27 @@ export interface AggCell {
   sumSq: number
 }
 
+/** One member of a distinct count: counted once in its cell however often they act (参与率's people). */
+export interface DistinctMark {
+  metric: string
+  area: string
+  /** The period's key: its first China day. */
+  day: string
+  member: string
+}
+
+/** What a write does to the indicators, carried with it into its unit of work. */
+export interface IndicatorEffects {
+  cells: readonly AggCell[]
+  marks: readonly DistinctMark[]
+}
+
+export const NO_EFFECTS: IndicatorEffects = { cells: [], marks: [] }
+
 export const cellKey = (c: Pick<AggCell, 'metric' | 'area' | 'day'>): string => `${c.metric}|${c.area}|${c.day}`
 
-/** The areas a grid code lies in, city first. A response without a home grid counts for the city only. */
-export function areasOf (gridCode: string | null | undefined): string[] {
-  if (!gridCode) return ['']
-  return [...new Set(['', gridCode.slice(0, 6), gridCode.slice(0, 9), gridCode.slice(0, 12), gridCode])]
-}
-
-/** The China calendar day of an instant. */
-export function chinaDayKey (iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10)
-}
+export { areasOf } from './areas'
+export { chinaDayKey } from './period'
 
 /** The cells one response adds (none for a staff test, or for a respondent no indicator question counted). */
 export function responseCells (questions: readonly Question[], r: Pick<SurveyResponse, 'answers' | 'at' | 'test'>, gridCode: string | null | undefined): AggCell[] {

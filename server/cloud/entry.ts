@@ -59,6 +59,27 @@ const noContentCheck: ContentCheck = {
   submitImage: async () => { throw new Error('this cloud function has no content check wired (see its index.ts)') }
 }
 
+/** The deps every function's handlers get on CloudBase (and the platform, for what a function wires itself). */
+export function cloudDeps (wiring: CloudWiring = {}): { deps: Deps; platform: CloudPlatform } {
+  const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
+  const store = createCloudbaseStore({ app })
+  const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
+  const platform: CloudPlatform = { app, store, callOpenApi }
+  const deps: Deps = {
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    settings: DEFAULT_SETTINGS,
+    directory: createDirectoryCache(store, systemClock),
+    notifier: wiring.notifier?.(platform) ?? createInAppNotifier(),
+    contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck,
+    // Every instance must sign check-in codes alike: the key is the function's environment variable (deploy sets it).
+    checkinKey: process.env.WENMING_CHECKIN_KEY ?? null,
+    publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? ''
+  }
+  return { deps, platform }
+}
+
 /**
  * The cloud composition root: CloudBase store, kept warm across invocations of the same instance. Each function
  * passes only its own actions and platform services, so its bundle carries only what it uses.
@@ -66,25 +87,7 @@ const noContentCheck: ContentCheck = {
 export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>, wiring: CloudWiring = {}) {
   let router: Router | null = null
   return async (event: unknown, context: CloudContext) => {
-    if (!router) {
-      const app = tcb.init({ env: tcb.SYMBOL_CURRENT_ENV })
-      const store = createCloudbaseStore({ app })
-      const callOpenApi: CallOpenApi = async (apiName, requestData) => (await app.callWxOpenApi({ apiName, requestData })).result
-      const platform: CloudPlatform = { app, store, callOpenApi }
-      const deps: Deps = {
-        store,
-        clock: systemClock,
-        ids: randomIds,
-        settings: DEFAULT_SETTINGS,
-        directory: createDirectoryCache(store, systemClock),
-        notifier: wiring.notifier?.(platform) ?? createInAppNotifier(),
-        contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck,
-        // Every instance must sign check-in codes alike: the key is the function's environment variable (deploy sets it).
-        checkinKey: process.env.WENMING_CHECKIN_KEY ?? null,
-        publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? ''
-      }
-      router = createRouter(fn, actions, deps)
-    }
+    if (!router) router = createRouter(fn, actions, cloudDeps(wiring).deps)
     const { WX_OPENID } = tcb.getCloudbaseContext(context)
     const identity = identityFromCloud(fn, event, WX_OPENID)
     return router(identity.kind === 'system' ? platformEvent(fn, event) : event, identity)

@@ -10,6 +10,7 @@ import { identityFrom } from './identity'
 import { serveStatic } from './static'
 import { receivePhoto } from './upload'
 import { verifyPage } from './verify-page'
+import { serveOpen311, type Open311Endpoint } from './open311-route'
 import type { VerifyView } from '../../core/volunteer/views'
 
 export interface GatewayOptions {
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   files: FileStore
   /** The H5 build to serve (dist/h5). */
   webRoot: string
+  /** Open311 GeoReport v2 under /open311/v2/ (server/open311); absent: those paths are 404. */
+  open311?: Open311Endpoint
 }
 
 const MAX_JSON_BYTES = 1024 * 1024
@@ -210,6 +213,12 @@ export function createGateway (opts: GatewayOptions): Server {
       res.writeHead(result && !result.ok ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" })
       res.end(req.method === 'HEAD' ? undefined : html)
       return
+    }
+
+    // Open311 GeoReport v2 for partner systems: the spec's formats and status codes, not the { ok } shape.
+    if (path === '/open311' || path.startsWith('/open311/')) {
+      if (!opts.open311) throw notFound()
+      return serveOpen311(req, res, opts.open311, path, query)
     }
 
     if (path === '/dev/users') {

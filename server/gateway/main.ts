@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { identityFromSystem } from './timer'
 import { createGateway } from './http'
 import { openLocalApp } from './compose'
+import { open311 } from '../open311/handler'
 
 /** `npm start`: one process on 127.0.0.1 serving the H5 app, the API, photos and the dev login. */
 async function main (): Promise<void> {
@@ -21,7 +22,8 @@ async function main (): Promise<void> {
   }
   if (!existsSync(resolve(webRoot, 'index.html'))) console.warn(`注意：${webRoot} 里还没有 H5 构建，请先运行 npm run build:h5。`)
 
-  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot })
+  const deps = app.deps
+  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot, open311: (r) => open311(r, deps) })
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') fatal(`端口 ${port} 已被占用：请关闭占用它的程序，或换一个端口，例如 PORT=${port + 1} npm start。`)
     if (e.code === 'EACCES') fatal(`没有权限使用端口 ${port}：请换一个 1024 以上的端口，例如 PORT=8787 npm start。`)

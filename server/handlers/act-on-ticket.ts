@@ -10,6 +10,7 @@ import { decide, decideInPlace, isHandler } from '../../core/tickets/workflow'
 import type { DeferInput, TicketActInput, UrgeInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
+import { changeWithEffects } from '../indicator-effects'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { pushMessages, ticketMessages } from '../notices'
@@ -42,7 +43,7 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
   const actor = { id: me.id, isManager: isHandler(me, ticket) }
   const step = stepOf(d.transition, ticket, { ...input, ...target.patch, actor }, me, deps.ids.next('te'), now)
   const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
-  const change: TicketChange = {
+  const change = await changeWithEffects(deps, ticket, {
     id: ticket.id,
     expectedVersion: ticket.version,
     patch: step.patch,
@@ -50,7 +51,7 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
     photoReviews: heldPhotos,
     follows: target.original ? await followsForMerge(deps, ticket, target.original, now) : null,
     messages: await ticketMessages(deps, input.transition, after, { eventId: step.event.id, actorId: me.id, at: now, note: input.note })
-  }
+  })
   return commit(deps, me, change)
 }
 
@@ -70,7 +71,7 @@ async function inPlace (
   if (refusal || !d.ok) throw conflict(ticket, refusal ?? undefined)
   const step = stepAt(deps.ids.next('te'), now)
   const after: Ticket = { ...ticket, ...step.patch, version: ticket.version + 1 }
-  return commit(deps, me, {
+  return commit(deps, me, await changeWithEffects(deps, ticket, {
     id: ticket.id,
     expectedVersion: ticket.version,
     patch: step.patch,
@@ -78,7 +79,7 @@ async function inPlace (
     photoReviews: [],
     follows: null,
     messages: await ticketMessages(deps, action, after, { eventId: step.event.id, actorId: me.id, at: now, note })
-  })
+  }))
 }
 
 /** 督办: the office urges the handler of an overdue ticket; the ticket counts the urge and the handler is told. */

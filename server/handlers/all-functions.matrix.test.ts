@@ -117,11 +117,19 @@ const POLICY: Record<string, PolicyRow> = {
 
   // The city's indicators are public, the scheduler included.
   'stats.headline': row(          A,        A,       A,           A,        A,        A,         A,      A,    A),
+  // The dashboard's reads and the export: the office's.
+  'stats.table': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'stats.trend': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'stats.export': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
   'stats.reconcile': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'admin.grids': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
   'admin.users': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
   'admin.managers': row(          U,        F,       F,           F,        F,        F,         F,      A,    U),
+  // Open311 keys of partner systems: the office alone issues, lists and revokes them.
+  'admin.open311Keys': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.createOpen311Key': row(  U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.revokeOpen311Key': row(  U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'timer.sweep': row(             F,        F,       F,           F,        F,        F,         F,      F,    A)
 }

@@ -8,6 +8,7 @@ import { orgReport } from '../../core/volunteer/record'
 import type { RosterEntry, RosterView } from '../../core/volunteer/views'
 import { requireUser } from '../caller'
 import type { Deps } from '../deps'
+import { attendanceMarks } from '../indicator-effects'
 import { AppError } from '../errors'
 import { pushMessages } from '../notices'
 import { readAll } from '../paging'
@@ -40,7 +41,7 @@ async function recordable (deps: Deps, user: User, eventId: string, userId: stri
 }
 
 async function write (deps: Deps, next: Signup, read: Signup): Promise<Signup> {
-  if (!(await deps.store.updateSignup(next, read.version))) throw new AppError('CONFLICT', '这条记录刚被改过，请刷新名单后再试')
+  if (!(await deps.store.updateSignup(next, read.version, await attendanceMarks(deps, read, next)))) throw new AppError('CONFLICT', '这条记录刚被改过，请刷新名单后再试')
   return next
 }
 

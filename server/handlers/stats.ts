@@ -1,101 +1,104 @@
-import { chinaDayKey, driftOf, rateOfSums, recountCells, SURVEY_METRICS, type AggCell } from '../../core/indicators/aggregates'
+import { driftOf, type AggCell } from '../../core/indicators/aggregates'
+import { ALL_METRICS, recountAll } from '../../core/indicators/recount'
+import { emptyInput, MAX_TREND_POINTS, statsExportInput, statsInput, statsTableInput, statsTrendInput } from '../../core/schemas'
 import type { Deps } from '../deps'
-import { countedRatings, participantIds, participationRate, residentBase, ticketIndicators, ticketSatisfaction, volunteerRegistrationRate } from '../../core/indicators'
-import { emptyInput, statsInput } from '../../core/schemas'
-import { isOverdue } from '../../core/tickets/sla'
-import { stateKind } from '../../core/tickets/workflow'
-import type { SurveyResponse } from '../../core/types'
 import { AppError } from '../errors'
+import { indicatorCsv, indicatorWorkbook } from '../indicator-export'
+import { areaCtx, headlineWindow, indicatorTable, indicatorTrend, periodScope, readRows } from '../indicator-read'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 
-/**
- * Every indicator is recounted from the raw rows on each read, so each read has a guard: past it the office gets
- * LIMIT_EXCEEDED, never a rate over the first rows as if they were all (incremental aggregates replace this scan).
- */
-const MAX_ROWS = 20_000
-
 export const statsActions: ActionsOf<'stats'> = {
+  /** 首页 and the dashboard's cards: one area (a grid, or a code prefix) and window, from the aggregates only. */
   headline: action({
     input: statsInput,
     access: 'public',
     async run ({ deps }, q) {
       const now = deps.clock.now()
-      const toIso = q.toIso ?? now
       const dir = await deps.directory.get()
       const grid = q.gridId ? dir.gridsById.get(q.gridId) : undefined
       if (q.gridId && !grid) throw new AppError('NOT_FOUND', '网格不存在')
-      const inScope = (gridId: string | null) => !grid || gridId === grid.id
-
-      // Tickets, answers (for 参与率's distinct people) and signups are still read whole, behind the guard; survey
-      // rates come from the aggregates below.
-      const [tickets, responses, signups, volunteers] = await Promise.all([
-        readAll((p) => deps.store.listTickets({ ...p, createdFrom: q.fromIso, createdTo: toIso, gridIds: grid ? [grid.id] : undefined }), MAX_ROWS, '案卷'),
-        readAll((p) => deps.store.listResponses({ ...p, fromIso: q.fromIso, toIso }), MAX_ROWS, '问卷答卷'),
-        readAll((p) => deps.store.listSignups(p), MAX_ROWS, '报名记录'),
-        readAll((p) => deps.store.listUsers({ ...p, role: 'volunteer' }), MAX_ROWS, '志愿者')
-      ])
-      const scoped: SurveyResponse[] = responses.filter((r) => inScope(r.gridId) && !r.test)
-      // Survey rates from the aggregates: a sum of cells for the area and the period's China days, never a scan.
-      const area = grid?.code ?? ''
-      const fromDay = q.fromIso ? chinaDayKey(q.fromIso) : '0000-01-01'
-      const toDay = chinaDayKey(toIso)
-      const min = deps.settings.minSample
-      const surveyRate = async (metric: string) => {
-        const r = rateOfSums(await deps.store.sumAggregates(metric, area, fromDay, toDay))
-        return { ...r, insufficient: r.denominator < min }
-      }
-      const ti = ticketIndicators(tickets, now)
-      const participants = participantIds(tickets, scoped, signups, { cityWide: !grid })
-      const open = tickets.filter((t) => stateKind(t.state) === 'open')
+      const areaCode = grid?.code ?? q.areaCode ?? ''
+      const { fromDay, toDay } = headlineWindow(q, now)
+      const { area } = await areaCtx(deps, areaCode)
+      const [row] = await readRows(deps, dir.grids, [areaCode], fromDay, toDay)
+      const { areaCode: _a, level: _l, name: _n, ...set } = row
       return {
-        scope: { gridId: grid?.id ?? null, name: grid?.name ?? dir.grids[0]?.district ?? '全区', fromIso: q.fromIso ?? null, toIso },
-        awareness: await surveyRate('awareness'),
-        support: await surveyRate('support'),
-        satisfaction: await surveyRate('satisfaction'),
-        fixSatisfaction: ticketSatisfaction(countedRatings(tickets)),
-        participation: participationRate(participants.size, residentBase(dir.grids, grid)),
-        // 志愿者注册率: registered volunteers living in the area over its resident base.
-        volunteerRegistration: volunteerRegistrationRate(volunteers.filter((u) => inScope(u.homeGridId ?? null)).length, residentBase(dir.grids, grid)),
-        closeRate: ti.closeRate,
-        onTimeCloseRate: ti.onTimeCloseRate,
-        reworkRate: ti.reworkRate,
-        openTickets: open.length,
-        overdueTickets: open.filter((t) => isOverdue(t, now)).length,
+        ...set,
+        scope: { ...area, ...periodScope(fromDay, toDay), gridId: grid?.id ?? null, fromIso: q.fromIso ?? null, toIso: q.toIso ?? now },
         targets: deps.settings.targets,
         minSample: deps.settings.minSample
       }
     }
   }),
 
+  table: action({
+    input: statsTableInput,
+    access: { roles: ['admin'] },
+    run: ({ deps }, q) => indicatorTable(deps, q.areaCode, q.fromDay, q.toDay)
+  }),
+
+  trend: action({
+    input: statsTrendInput,
+    access: { roles: ['admin'] },
+    run: ({ deps }, q) => indicatorTrend(deps, q.areaCode, q.grain, q.fromDay, q.toDay, MAX_TREND_POINTS)
+  }),
+
+  export: action({
+    input: statsExportInput,
+    access: { roles: ['admin'] },
+    async run ({ deps }, q) {
+      const table = await indicatorTable(deps, q.areaCode, q.fromDay, q.toDay)
+      const name = `指标-${table.parent.name}-${q.fromDay}至${q.toDay}`
+      if (q.format === 'csv') {
+        const csv = indicatorCsv(table)
+        return { filename: `${name}.csv`, base64: Buffer.from(csv.text, 'utf8').toString('base64'), rows: csv.rows }
+      }
+      const xlsx = await indicatorWorkbook(table, deps.clock.now())
+      return { filename: `${name}.xlsx`, base64: xlsx.buffer.toString('base64'), rows: xlsx.rows }
+    }
+  }),
+
   /**
-   * Recount the survey aggregates from the raw responses, report every cell that drifted, and repair them (the
+   * Recount every aggregate from the raw rows, report every cell that drifted, and repair them (the
    * timer runs it daily; the office may run it). The recount reads every response behind a guard.
    */
   reconcile: action({
     input: emptyInput,
     access: { roles: ['admin'] },
     async run ({ deps }) {
-      return reconcileSurveyAggregates(deps)
+      return reconcileAggregates(deps)
     }
   })
 }
 
-/** Responses and cells a reconciliation reads: a city's years of answers. A guard, never a cut. */
+/** Rows and cells a reconciliation reads: a city's years of answers and tickets. A guard, never a cut. */
 const MAX_RECOUNT = 2_000_000
 
-export async function reconcileSurveyAggregates (deps: Deps): Promise<{ cells: number; drifted: number; repaired: boolean; examples: string[] }> {
+/**
+ * Recount every aggregate (survey rates, ticket counts and times, 参与率's people, registered volunteers) from the raw
+ * rows by the same core rules the writes apply, report every cell that drifted, and repair them as one step.
+ */
+export async function reconcileAggregates (deps: Deps): Promise<{ cells: number; drifted: number; repaired: boolean; examples: string[] }> {
   const dir = await deps.directory.get()
-  const surveys = new Map((await readAll((p) => deps.store.listSurveys(p), 10_000, '问卷')).map((s) => [s.id, s]))
-  const codeOf = new Map(dir.grids.map((g) => [g.id, g.code]))
-  const responses = await readAll((p) => deps.store.listResponses(p), MAX_RECOUNT, '问卷答卷')
-  const recounted = recountCells(surveys, responses, (r) => r.areaCode ?? (r.gridId ? codeOf.get(r.gridId) ?? null : null))
+  const read = <T>(page: Parameters<typeof readAll<T>>[0], what: string) => readAll(page, MAX_RECOUNT, what)
+  const [surveys, responses, tickets, signups, volunteers] = await Promise.all([
+    read((p) => deps.store.listSurveys(p), '问卷'),
+    read((p) => deps.store.listResponses(p), '问卷答卷'),
+    read((p) => deps.store.listTickets(p), '案卷'),
+    read((p) => deps.store.listSignups(p), '报名记录'),
+    read((p) => deps.store.listVolunteers(p), '志愿者')
+  ])
+  const recounted = recountAll({
+    surveys: new Map(surveys.map((s) => [s.id, s])), responses, tickets, signups, volunteers,
+    gridCodeOf: (id) => (id ? dir.gridsById.get(id)?.code ?? null : null)
+  })
   const stored: AggCell[] = []
-  for (const metric of SURVEY_METRICS) stored.push(...await readAll((p) => deps.store.listAggregates({ ...p, metric }), MAX_RECOUNT, '指标汇总'))
-  const drift = driftOf(stored, recounted)
+  for (const metric of ALL_METRICS) stored.push(...await read((p) => deps.store.listAggregates({ ...p, metric }), '指标汇总'))
+  const drift = driftOf(stored, recounted.cells)
   if (drift.length > 0) {
-    console.error(`[stats] survey aggregates drifted in ${drift.length} cells; repaired from the raw responses`, drift.slice(0, 5))
-    await deps.store.replaceAggregates(SURVEY_METRICS, recounted)
+    console.error(`[stats] aggregates drifted in ${drift.length} cells; repaired from the raw rows`, drift.slice(0, 5))
+    await deps.store.replaceAggregates(ALL_METRICS, recounted.cells, recounted.marks)
   }
-  return { cells: recounted.length, drifted: drift.length, repaired: drift.length > 0, examples: drift.slice(0, 5).map((d) => d.key) }
+  return { cells: recounted.cells.length, drifted: drift.length, repaired: drift.length > 0, examples: drift.slice(0, 5).map((d) => d.key) }
 }

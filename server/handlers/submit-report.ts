@@ -4,6 +4,7 @@ import { newTicket, reportableCategory, submitEvent } from '../../core/tickets/f
 import { routeReport, routingNote } from '../../core/tickets/route'
 import type { User } from '../../core/types'
 import type { TicketView } from '../../core/views'
+import { filingEffects } from '../indicator-effects'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { pushMessages, ticketMessages } from '../notices'
@@ -44,7 +45,8 @@ export async function submitReport (deps: Deps, me: User, input: ReportInput): P
     event,
     rate: { keys: [buckets.hourKey, buckets.dayKey], admit: ([hour, day]) => reportRateDecision(hour, day, deps.settings, buckets).ok },
     photoReviews: heldPhotos,
-    messages
+    messages,
+    effects: await filingEffects(deps, ticket)
   })
   if (result.outcome === 'refused') {
     const [hour, day] = result.counts

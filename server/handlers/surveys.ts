@@ -1,3 +1,4 @@
+import { participationMarks } from '../../core/indicators/participation'
 import { emptyInput, fromTemplateInput, idInput, pageInput, saveSurveyInput, surveyAnswerInput, surveyExportInput, surveyResultsInput } from '../../core/schemas'
 import { responseCells } from '../../core/indicators/aggregates'
 import { surveyTemplate, SURVEY_TEMPLATES } from '../../core/survey-templates'
@@ -106,7 +107,7 @@ export const surveysActions: ActionsOf<'surveys'> = {
         clientKey: input.clientKey ?? null, test: me.roles.includes('admin'), ageBand, areaCode
       }
       const cells = responseCells(survey.questions, response, areaCode)
-      const outcome = await deps.store.addResponse(response, quota && { key: quotaKey(survey.id, quota), limit: quota.limit }, cells)
+      const outcome = await deps.store.addResponse(response, quota && { key: quotaKey(survey.id, quota), limit: quota.limit }, cells, participationMarks(me.id, areaCode, response.at))
       if (outcome === 'quota_full') throw new AppError('CONFLICT', '你所在区域（年龄段）的样本已经收满了，感谢你的支持！')
       if (outcome === 'duplicate') {
         const stored = await deps.store.getResponse(survey.id, me.id)

@@ -6,7 +6,8 @@ import type { Message, Ticket } from '../../core/types'
 import { eventCancelledNotice, offerNotice, reminderDue, reminderNotice } from '../../core/volunteer/notices'
 import { policyFor } from '../volunteer-record'
 import { chinaDayKey } from '../../core/indicators/aggregates'
-import { reconcileSurveyAggregates } from './stats'
+import { reconcileAggregates } from './stats'
+import { changeWithEffects } from '../indicator-effects'
 import type { Deps } from '../deps'
 import { pushMessages, ticketMessages } from '../notices'
 import { forEachPage } from '../paging'
@@ -36,7 +37,7 @@ export const timerActions: ActionsOf<'timer'> = {
       })
       // Once a China day, the survey aggregates are recounted from the raw responses and any drift repaired.
       const daily = await deps.store.incrementCounter(`timer:reconcile:${chinaDayKey(now)}`, 1) === 1
-      const aggregatesDrifted = daily ? (await reconcileSurveyAggregates(deps)).drifted : null
+      const aggregatesDrifted = daily ? (await reconcileAggregates(deps)).drifted : null
       return { overdueMarked, autoClosed, recovered, ...await volunteerSweep(deps), aggregatesDrifted }
     }
   })
@@ -97,7 +98,7 @@ async function sweepStep (deps: Deps, t: Ticket, what: 'autoClose' | 'markOverdu
   }
   const after: Ticket = { ...t, ...step.patch, version: t.version + 1 }
   const messages = await ticketMessages(deps, what, after, { eventId: step.event.id, actorId: 'system', at: now })
-  const done = await deps.store.changeTicket({ id: t.id, expectedVersion: t.version, patch: step.patch, event: step.event, photoReviews: [], follows: null, messages })
+  const done = await deps.store.changeTicket(await changeWithEffects(deps, t, { id: t.id, expectedVersion: t.version, patch: step.patch, event: step.event, photoReviews: [], follows: null, messages }))
   if (done) await pushMessages(deps, messages)
   return done !== null
 }

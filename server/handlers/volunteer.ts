@@ -13,6 +13,7 @@ import type { Certificate, VolunteerProfile } from '../../core/types'
 import type { EventView } from '../../core/views'
 import { requireUser } from '../caller'
 import type { Deps } from '../deps'
+import { attendanceMarks, registrationCells } from '../indicator-effects'
 import { AppError } from '../errors'
 import { pushMessages } from '../notices'
 import { action, type ActionsOf } from '../router'
@@ -78,7 +79,7 @@ async function attend (deps: Deps, me: User, input: { code: string } | { eventId
   const by = byCode ? 'qr' : 'position'
   const next = mode === 'in' ? checkedIn(signup, now, by) : checkedOut(signup, event, now, by, s)
   // On the version read: a doubled tap or a second phone finds it already written and is told so.
-  if (!(await deps.store.updateSignup(next, signup.version))) throw new AppError('CONFLICT', mode === 'in' ? '你已经签到过了' : '你已经签退过了')
+  if (!(await deps.store.updateSignup(next, signup.version, await attendanceMarks(deps, signup, next)))) throw new AppError('CONFLICT', mode === 'in' ? '你已经签到过了' : '你已经签退过了')
   return { signup: next, event: { id: event.id, title: event.title }, mode }
 }
 
@@ -212,7 +213,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       const profile = await deps.store.registerVolunteer({
         userId: me.id, realName: input.realName, phone: input.phone, homeGridId: input.homeGridId ?? null,
         community: input.community, skills: input.skills, volunteerNo: volunteerNumber(now, seq), registeredAt: now
-      })
+      }, await registrationCells(deps, input.homeGridId ?? null, now))
       return { profile: toProfileView(profile, true) }
     }
   }),

@@ -1,4 +1,5 @@
 import type { AggregateStore } from './aggregates'
+import type { ApiKeyStore } from './api-keys'
 import type { CounterStore } from './counters'
 import type { DirectoryStore } from './directory'
 import type { FollowerStore } from './followers'
@@ -9,7 +10,7 @@ import type { TicketStore } from './tickets'
 import type { UserStore } from './users'
 import type { VolunteerStore } from './volunteer'
 
-export type { AggregateStore, CounterStore, DirectoryStore, FollowerStore, MessageStore, PhotoReviewStore, SurveyStore, TicketStore, UserStore, VolunteerStore }
+export type { AggregateStore, ApiKeyStore, CounterStore, DirectoryStore, FollowerStore, MessageStore, PhotoReviewStore, SurveyStore, TicketStore, UserStore, VolunteerStore }
 export type { PageQuery } from './paging'
 export type { FilingResult, ReportFiling, TicketChange, TicketFilter } from './tickets'
 export type { SeatOutcome } from './volunteer'
@@ -19,6 +20,6 @@ export type { SeatOutcome } from './volunteer'
  * (adapters/<sqlite|cloudbase>/<seam>.ts). Every list is paged (CloudBase returns at most 100 records a call).
  */
 export interface Store extends UserStore, DirectoryStore, TicketStore, FollowerStore, PhotoReviewStore,
-  VolunteerStore, SurveyStore, MessageStore, CounterStore, AggregateStore {
+  VolunteerStore, SurveyStore, MessageStore, CounterStore, AggregateStore, ApiKeyStore {
   close (): Promise<void>
 }

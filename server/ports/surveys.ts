@@ -1,4 +1,4 @@
-import type { AggCell } from '../../core/indicators/aggregates'
+import type { AggCell, DistinctMark } from '../../core/indicators/aggregates'
 import type { Page, Survey, SurveyResponse, SurveyStatus } from '../../core/types'
 import type { PageQuery } from './paging'
 
@@ -15,7 +15,7 @@ export interface SurveyStore {
    * cell is full (nothing stored). A test response (`test`) is stored without counting. `cells` are the indicator
    * aggregates the response adds (core responseCells), written with it.
    */
-  addResponse (response: SurveyResponse, quota?: { key: string; limit: number } | null, cells?: readonly AggCell[]): Promise<ResponseOutcome>
+  addResponse (response: SurveyResponse, quota?: { key: string; limit: number } | null, cells?: readonly AggCell[], marks?: readonly DistinctMark[]): Promise<ResponseOutcome>
   getResponse (surveyId: string, userId: string): Promise<SurveyResponse | null>
   listResponses (q: PageQuery & { surveyId?: string; userId?: string; fromIso?: string; toIso?: string }): Promise<Page<SurveyResponse>>
 }

@@ -1,4 +1,5 @@
 import type { Message, Page, PhotoReview, Ticket, TicketEvent, TicketState } from '../../core/types'
+import type { IndicatorEffects } from '../../core/indicators/aggregates'
 import type { PageQuery } from './paging'
 
 export interface TicketFilter extends PageQuery {
@@ -31,6 +32,8 @@ export interface ReportFiling {
   }
   photoReviews: readonly PhotoReview[]
   messages: readonly Message[]
+  /** The indicator cells and distinct marks the filing adds (core ticketCells, participationMarks), written with it. */
+  effects?: IndicatorEffects
 }
 
 export type FilingResult =
@@ -51,6 +54,8 @@ export interface TicketChange {
   photoReviews: readonly PhotoReview[]
   follows: { ticketId: string; userIds: readonly string[]; at: string } | null
   messages: readonly Message[]
+  /** What the step changes in the indicators (core cellDelta of the ticket's cells after and before), written with it. */
+  effects?: IndicatorEffects
 }
 
 export interface TicketStore {
@@ -68,5 +73,5 @@ export interface TicketStore {
    */
   recover (): Promise<number>
   /** Bulk insert of tickets with their timelines (seeding, imports); ids must be new. One transaction where the store has them. */
-  importTickets (tickets: Ticket[], events: TicketEvent[]): Promise<void>
+  importTickets (tickets: Ticket[], events: TicketEvent[], effects?: IndicatorEffects): Promise<void>
 }

@@ -1,3 +1,4 @@
+import type { AggCell, DistinctMark } from '../../core/indicators/aggregates'
 import type { OfferPolicy } from '../../core/volunteer/offers'
 import type { SeatOutcome } from '../../core/volunteer/seats'
 import type { Certificate, Message, Page, Signup, SignupStatus, VolunteerEvent, VolunteerProfile } from '../../core/types'
@@ -49,7 +50,7 @@ export interface VolunteerStore {
    * Write attendance and hours: the signup `next` replaces the stored one only if that is still at
    * `expectedVersion` and `next` keeps its status (seats move only through the methods above). False otherwise.
    */
-  updateSignup (next: Signup, expectedVersion: number): Promise<boolean>
+  updateSignup (next: Signup, expectedVersion: number, marks?: readonly DistinctMark[]): Promise<boolean>
   /**
    * Cancel a published or draft event: every live signup cancelled, every seat freed, each person's message
    * written, as one step. Null when the event is unknown or already cancelled.
@@ -62,11 +63,13 @@ export interface VolunteerStore {
   waitlistPosition (eventId: string, userId: string): Promise<number | null>
 
   getVolunteer (userId: string): Promise<VolunteerProfile | null>
+  /** Every registered volunteer, by user id (the reconciliation's recount of 志愿者注册率). */
+  listVolunteers (q: PageQuery): Promise<Page<VolunteerProfile>>
   /**
    * Register: add the profile and the person's 'volunteer' role as one step; a person registers once (a second
    * call answers the profile that stands, with its volunteer number).
    */
-  registerVolunteer (profile: VolunteerProfile): Promise<VolunteerProfile>
+  registerVolunteer (profile: VolunteerProfile, cells?: readonly AggCell[]): Promise<VolunteerProfile>
 
   /** Add a certificate unless one with its number exists (numbers come from a counter); false then. */
   addCertificate (certificate: Certificate): Promise<boolean>

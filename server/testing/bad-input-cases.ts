@@ -367,7 +367,43 @@ const statsCases: Case[] = [
     ] as Array<[string, Record<string, unknown>]>
   ).map(([name, payload]): Case => ({ name: `stats.headline: ${name}`, fn: 'stats', action: 'headline', payload: () => payload, expected: V })),
   { name: 'stats.headline: an unknown grid', fn: 'stats', action: 'headline', payload: () => ({ gridId: 'grid-nope' }), expected: 'NOT_FOUND' },
-  { name: 'stats.headline: unknown nested keys are stripped (answered)', fn: 'stats', action: 'headline', payload: () => ({ junk: { a: [Number.NaN] } }), expected: 'allowed' }
+  { name: 'stats.headline: unknown nested keys are stripped (answered)', fn: 'stats', action: 'headline', payload: () => ({ junk: { a: [Number.NaN] } }), expected: 'allowed' },
+  { name: 'stats.headline: an area code of 7 digits', fn: 'stats', action: 'headline', payload: () => ({ areaCode: '4301110' }), expected: V },
+  { name: 'stats.headline: an area no grid lies in', fn: 'stats', action: 'headline', payload: () => ({ areaCode: '110101' }), expected: 'NOT_FOUND' },
+  { name: 'stats.headline: toDay before fromDay', fn: 'stats', action: 'headline', payload: () => ({ fromDay: '2026-11-02', toDay: '2026-11-01' }), expected: V },
+  { name: 'stats.headline: fromDay an impossible day', fn: 'stats', action: 'headline', payload: () => ({ fromDay: '2026-02-30' }), expected: V },
+  ...(
+    [
+      ['no window', {}],
+      ['fromDay not a day', { fromDay: '2026/11/01', toDay: '2026-11-30' }],
+      ['toDay a number', { fromDay: '2026-11-01', toDay: 20261130 }],
+      ['a window of eleven years', { fromDay: '2015-01-01', toDay: '2026-01-01' }],
+      ['areaCode letters', { areaCode: 'abcdef', fromDay: '2026-11-01', toDay: '2026-11-30' }],
+      ['areaCode of 10,000 chars', { areaCode: HUGE, fromDay: '2026-11-01', toDay: '2026-11-30' }]
+    ] as Array<[string, Record<string, unknown>]>
+  ).flatMap(([name, payload]): Case[] => (['table', 'trend', 'export'] as const).map((action) => ({
+    name: `stats.${action}: ${name}`, fn: 'stats', action, payload: () => (action === 'trend' ? { grain: 'day', ...payload } : payload), expected: V
+  }))),
+  { name: 'stats.table: below a grid there is nothing to compare', fn: 'stats', action: 'table', payload: () => ({ areaCode: '430111001001001', fromDay: '2026-11-01', toDay: '2026-11-30' }), expected: V },
+  { name: 'stats.trend: an unknown grain', fn: 'stats', action: 'trend', payload: () => ({ grain: 'hour', fromDay: '2026-11-01', toDay: '2026-11-30' }), expected: V },
+  { name: 'stats.trend: more points than a chart draws', fn: 'stats', action: 'trend', payload: () => ({ grain: 'day', fromDay: '2026-01-01', toDay: '2026-11-30' }), expected: V },
+  { name: 'stats.export: an unknown format', fn: 'stats', action: 'export', payload: () => ({ format: 'pdf', fromDay: '2026-11-01', toDay: '2026-11-30' }), expected: V }
+]
+
+// ---------------------------------------------------------------------------------------------- Open311 keys
+
+const open311KeyCases: Case[] = [
+  ...pageCases({ fn: 'admin', action: 'open311Keys', storeCursor: true }),
+  ...table('admin', 'createOpen311Key', () => ({ name: '区12345热线' }), [
+    ['name missing', { name: undefined }],
+    ['name empty', { name: '' }],
+    ['name one char after trimming', { name: '  热  ' }],
+    ['name of 10,000 chars', { name: HUGE }],
+    ['name a number', { name: 12345 }],
+    ['name null', { name: null }],
+    ['name an object (query-operator junk)', { name: { $ne: '' } }]
+  ]),
+  ...idCases('admin', 'revokeOpen311Key', 'id', 'o311k-nope')
 ]
 
 export const CASES: Case[] = [
@@ -393,5 +429,6 @@ export const CASES: Case[] = [
   ...surveyOfficeCases,
   ...idCases('surveys', 'get', 'id', 'sv-nope'),
   ...answerCases,
-  ...statsCases
+  ...statsCases,
+  ...open311KeyCases
 ]

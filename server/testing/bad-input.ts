@@ -76,7 +76,7 @@ const DEFAULT_CALLER: Record<string, () => Identity> = {
   ...Object.fromEntries(['myEvents', 'saveEvent', 'publishEvent', 'cancelEvent', 'roster', 'checkinCode', 'markAttendance', 'confirmHours', 'recordServed', 'exportRoster', 'orgReport']
     .map((a) => [`volunteer.${a}`, () => cast.identity.organizer])),
   'volunteer.verifyCertificate': () => cast.identity.anonymous,
-  'stats.reconcile': () => cast.identity.admin,
+  ...Object.fromEntries(['reconcile', 'table', 'trend', 'export'].map((a) => [`stats.${a}`, () => cast.identity.admin])),
   ...Object.fromEntries(['templates', 'adminList', 'adminGet', 'fromTemplate', 'save', 'publish', 'close', 'duplicate', 'results', 'export']
     .map((a) => [`surveys.${a}`, () => cast.identity.admin])),
   surveys: () => cast.identity.reporter,

@@ -9,6 +9,7 @@ import { isLiveSignup, newSignup } from '../../core/volunteer/seats'
 import type { Certificate, Survey } from '../../core/types'
 import { aVolunteerEvent } from '../../core/testing/builders'
 import { readAll } from '../paging'
+import { hashKey, issueKey } from '../open311/keys'
 import { SURVEY_ID } from '../seed/survey'
 import { openTestApp, type TestApp } from './app'
 import { demoCast, ticketFactory, type CallerKey, type Cast } from './matrix'
@@ -342,6 +343,9 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
   },
   stats: {
     headline: { given: async (w) => ({ payload: { gridId: w.cast.grid.id } }) },
+    table: fixed({ areaCode: '', fromDay: '2026-11-01', toDay: '2026-11-30' }),
+    trend: fixed({ areaCode: '', grain: 'week', fromDay: '2026-11-01', toDay: '2026-11-30' }),
+    export: fixed({ areaCode: '', fromDay: '2026-11-01', toDay: '2026-11-30', format: 'csv' }),
     reconcile: {
       given: async () => ({ payload: {} }),
       // The seed writes its cells with its answers: nothing to repair.
@@ -353,7 +357,26 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
   admin: {
     grids: fixed({ limit: 5 }),
     users: fixed({ limit: 5 }),
-    managers: fixed()
+    managers: fixed(),
+    open311Keys: fixed({ limit: 5 }),
+    createOpen311Key: {
+      given: async (_w, caller) => ({ payload: { name: `矩阵对接系统-${caller}` } }),
+      // The key is in the answer once; the store holds its hash and lists it without.
+      async allowed (w, { payload }, result) {
+        const { key, secret } = (result as { ok: true; data: { key: { id: string }; secret: string } }).data
+        expect(secret).toMatch(/^o311_/)
+        const stored = await w.app.store.getApiKeyByHash(hashKey(secret))
+        expect(stored).toMatchObject({ id: key.id, name: payload.name, revokedAt: null })
+        expect(JSON.stringify(stored)).not.toContain(secret)
+      }
+    },
+    revokeOpen311Key: {
+      given: async (w, caller) => ({ payload: { id: (await issueKey(w.app.deps, 'u-admin', `矩阵待停用-${caller}`)).key.id } }),
+      async allowed (w, { payload }) {
+        const keys = await readAll((q) => w.app.store.listApiKeys(q))
+        expect(keys.find((k) => k.id === payload.id)?.revokedAt).toBe(w.app.clock.now())
+      }
+    }
   },
   timer: {
     sweep: fixed()

@@ -23,9 +23,16 @@ export const COLLECTIONS = {
   messages: 'messages',
   /** file id → PhotoReview: content-safety status of an uploaded photo (see server/ports/content-check.ts). */
   photoReviews: 'photo_reviews',
+  /** key id → PartnerKey: Open311 API keys, found by their `hash` field (api-keys.ts; the key itself is never stored). */
+  apiKeys: 'api_keys',
   counters: 'counters',
   /** `${metric}|${area}|${day}#${shard}` → an indicator aggregate cell's share (aggregates.ts). */
-  aggregates: 'aggregates'
+  aggregates: 'aggregates',
+  /**
+   * `${metric}|${area}|${day}|${member}` → a member of a distinct count (counted once); `unit|${id}` → a unit whose
+   * cells were added (so a flush that runs twice adds them once).
+   */
+  aggregateMembers: 'aggregate_members'
 } as const
 
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]

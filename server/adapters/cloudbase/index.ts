@@ -10,6 +10,7 @@ import { outboxFlusher } from './outbox'
 import { photoReviewOps, photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
 import { aggregateOps, aggregateStore } from './aggregates'
+import { apiKeyStore } from './api-keys'
 import { type FilingTuning, ticketStore } from './tickets'
 import { userStore } from './users'
 import { volunteerStore } from './volunteer'
@@ -46,18 +47,19 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
   const counters = counterStore(db)
   const messages = messageOps(db)
   const aggregates = aggregateOps(db)
-  const flush = outboxFlusher(db, { messages, photoReviews: photoReviewOps(db), followers: followerOps(db) })
+  const flush = outboxFlusher(db, { messages, photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates })
   return {
     ...userStore(db),
     ...directoryStore(db),
-    ...ticketStore(db, counters, flush, { filingPatienceMs: opts.filingPatienceMs }),
+    ...ticketStore(db, counters, flush, aggregates, { filingPatienceMs: opts.filingPatienceMs }),
     ...followerStore(db),
     ...photoReviewStore(db),
-    ...volunteerStore(db, messages),
+    ...volunteerStore(db, messages, aggregates),
     ...surveyStore(db, aggregates),
     ...aggregateStore(db),
     ...messageStore(db, messages),
     ...counters,
+    ...apiKeyStore(db),
     // Stateless HTTP: nothing to close.
     close: async () => {}
   }

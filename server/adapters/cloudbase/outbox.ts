@@ -1,5 +1,6 @@
 import type { Db } from './client'
 import { COLLECTIONS as C } from './collections'
+import type { AggregateOps } from './aggregates'
 import type { FollowerOps } from './followers'
 import type { MessageOps } from './messages'
 import { inBatches } from './paging'
@@ -11,6 +12,7 @@ export interface UnitOps {
   messages: MessageOps
   photoReviews: PhotoReviewOps
   followers: FollowerOps
+  aggregates: AggregateOps
 }
 
 /** How many message inserts run at once. */
@@ -30,6 +32,7 @@ export function outboxFlusher (db: Db, ops: UnitOps): Flush {
     for (const r of outbox.photoReviews) await ops.photoReviews.putOnce(r)
     if (outbox.follows) await ops.followers.carry(outbox.follows, outbox.event.id)
     await inBatches(outbox.messages, MESSAGE_WIDTH, ops.messages.insert)
+    await ops.aggregates.applyOnce(outbox.event.id, outbox.effects)
     await db.update(C.tickets, { _id: ticketId, version: outbox.version }, { [OUTBOX]: null, [OUTBOX_ID]: null })
   }
 }

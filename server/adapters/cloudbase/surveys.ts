@@ -89,10 +89,11 @@ export function surveyStore (db: Db, aggregates: AggregateOps): SurveyStore {
       return readPage<Survey>(db, C.surveys, conds, { field: 'createdAt', dir: 'desc' }, q)
     },
 
-    async addResponse (r, quota, cells): Promise<ResponseOutcome> {
+    async addResponse (r, quota, cells, marks): Promise<ResponseOutcome> {
       const outcome = await addCounted(r, quota ?? null)
       // The response stands first, then its indicator cells (a crash between: the reconciliation repairs them).
       if (outcome === 'added' && !r.test && cells && cells.length > 0) await aggregates.add(cells)
+      if (outcome === 'added' && !r.test && marks && marks.length > 0) await aggregates.mark(marks)
       return outcome
     },
 

@@ -1,3 +1,4 @@
+import type { IndicatorEffects } from '../../../core/indicators/aggregates'
 import type { Message, PhotoReview, Ticket, TicketEvent } from '../../../core/types'
 import type { TicketChange } from '../../ports/tickets'
 import { type Doc, fromDoc } from './client'
@@ -13,6 +14,8 @@ export interface Outbox {
   photoReviews: readonly PhotoReview[]
   follows: TicketChange['follows']
   messages: readonly Message[]
+  /** The unit's indicator cells and marks, added once (by the unit's id) when the outbox is flushed. */
+  effects?: IndicatorEffects
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { AggregateOps } from './aggregates'
 import type { Ticket, TicketEvent } from '../../../core/types'
 import type { CounterStore } from '../../ports/counters'
 import type { FilingResult, ReportFiling, TicketFilter, TicketStore } from '../../ports/tickets'
@@ -44,7 +45,7 @@ interface Reservation {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-export function ticketStore (db: Db, counters: CounterStore, flush: Flush, tuning: FilingTuning = {}): TicketStore {
+export function ticketStore (db: Db, counters: CounterStore, flush: Flush, aggregates: AggregateOps, tuning: FilingTuning = {}): TicketStore {
   const patienceMs = tuning.filingPatienceMs ?? DEFAULT_PATIENCE_MS
 
   const getTicket = async (id: string): Promise<Ticket | null> => {
@@ -76,7 +77,8 @@ export function ticketStore (db: Db, counters: CounterStore, flush: Flush, tunin
       event: { ...f.event, ticketId },
       photoReviews: f.photoReviews,
       follows: null,
-      messages: f.messages.map((m) => (m.ticketId === f.ticket.id ? { ...m, ticketId } : m))
+      messages: f.messages.map((m) => (m.ticketId === f.ticket.id ? { ...m, ticketId } : m)),
+      ...(f.effects ? { effects: f.effects } : {})
     }
     if (!(await db.insert(C.tickets, ticketId, { ...ticket, [OUTBOX]: outbox, [OUTBOX_ID]: outbox.event.id }))) {
       const doc = await db.findById(C.tickets, ticketId)
@@ -196,7 +198,7 @@ export function ticketStore (db: Db, counters: CounterStore, flush: Flush, tunin
         data[k] = db._.set(v)
       }
       const version = c.expectedVersion + 1
-      const outbox: Outbox = { version, event: c.event, photoReviews: c.photoReviews, follows: c.follows, messages: c.messages }
+      const outbox: Outbox = { version, event: c.event, photoReviews: c.photoReviews, follows: c.follows, messages: c.messages, ...(c.effects ? { effects: c.effects } : {}) }
       data[OUTBOX] = db._.set(outbox)
       data[OUTBOX_ID] = db._.set(c.event.id)
       data.version = db._.inc(1)
@@ -259,7 +261,7 @@ export function ticketStore (db: Db, counters: CounterStore, flush: Flush, tunin
      * Not atomic: a failure part-way leaves the earlier chunks in place (ids are new, so a retry of the
      * same import fails loudly on the duplicates instead of doubling them).
      */
-    async importTickets (tickets, events) {
+    async importTickets (tickets, events, effects) {
       for (const part of chunks(tickets, IMPORT_CHUNK)) {
         await db.insertMany(C.tickets, part.map((t) => ({ ...t, _id: t.id })))
       }
@@ -269,6 +271,7 @@ export function ticketStore (db: Db, counters: CounterStore, flush: Flush, tunin
       for (const part of chunks(events, IMPORT_CHUNK)) {
         await db.insertMany(C.ticketEvents, part.map((e) => ({ ...e, _id: e.id })))
       }
+      if (effects) { await aggregates.add(effects.cells); await aggregates.mark(effects.marks) }
     }
   }
 }

@@ -1,3 +1,4 @@
+import type { AggregateOps } from './aggregates'
 import type { Certificate, Page, Signup, SignupStatus, VolunteerEvent, VolunteerProfile } from '../../../core/types'
 import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
 import { cancelledSignup, holdsSeat, isLiveSignup, seatedSignup, seatOutcome, signupId } from '../../../core/volunteer/seats'
@@ -46,7 +47,7 @@ const contended = (key: string) => new CloudbaseError('SIGNUP_CONTENDED', `Cloud
 
 /** A live signup cancelled, by the person or with the event (the same write the SQLite adapter makes). */
 
-export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
+export function volunteerStore (db: Db, messages: MessageOps, aggregates: AggregateOps): VolunteerStore {
   const getEvent = async (id: string): Promise<VolunteerEvent | null> => {
     const doc = await db.findById(C.events, id)
     return doc ? fromDoc<VolunteerEvent>(doc) : null
@@ -283,8 +284,12 @@ export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
     },
 
     // `updated` counts documents changed: a `next` identical to the stored signup (version included) answers false.
-    updateSignup: async (next, expectedVersion) =>
-      await db.update(C.signups, { _id: signupId(next.eventId, next.userId), status: next.status, version: expectedVersion }, setEach(next)) === 1,
+    // Attendance first, then the participation it counts (marks are idempotent; a crash between: the reconciliation).
+    async updateSignup (next, expectedVersion, marks) {
+      const done = await db.update(C.signups, { _id: signupId(next.eventId, next.userId), status: next.status, version: expectedVersion }, setEach(next)) === 1
+      if (done && marks && marks.length > 0) await aggregates.mark(marks)
+      return done
+    },
 
     /*
      * 1. commit: `where({ _id, status: as read }).update({ status: 'cancelled', cancelReason, updatedAt })` — one
@@ -351,15 +356,18 @@ export function volunteerStore (db: Db, messages: MessageOps): VolunteerStore {
      *    many calls race, and run by every call, so a crash between 1 and 2 is repaired by the next registration
      *    call (which answers the standing profile). A reader may briefly see the profile before the role.
      */
-    async registerVolunteer (profile) {
+    async registerVolunteer (profile, cells) {
       if ((await db.findById(C.users, profile.userId)) === null) throw new StoreError('NOT_FOUND', '用户不存在', { userId: profile.userId })
       const added = await db.insert(C.volunteers, profile.userId, profile)
+      if (added && cells && cells.length > 0) await aggregates.add(cells)
       await db.update(C.users, { _id: profile.userId, roles: db._.neq('volunteer') }, { roles: db._.push('volunteer') })
       if (added) return profile
       const standing = await db.findById(C.volunteers, profile.userId)
       if (standing === null) throw new CloudbaseError('VOLUNTEER_MISSING', `CloudBase volunteer ${profile.userId} vanished after a duplicate write`)
       return fromDoc<VolunteerProfile>(standing)
     },
+
+    listVolunteers: (q) => readPage<VolunteerProfile>(db, C.volunteers, [], { field: 'userId', dir: 'asc', tie: 'userId' }, q),
 
     addCertificate: (certificate) => db.insert(C.certificates, certificate.number, certificate),
 

@@ -1,5 +1,6 @@
 import type { Store } from '../../ports/store'
 import { aggregateOps, aggregateStore } from './aggregates'
+import { apiKeyStore } from './api-keys'
 import { counterOps, counterStore } from './counters'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
@@ -47,11 +48,12 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...ticketStore(db, sql, ops),
     ...followerStore(db, ops.followers),
     ...photoReviewStore(db, ops.photoReviews),
-    ...volunteerStore(db, sql, ops.messages),
+    ...volunteerStore(db, sql, ops.messages, ops.aggregates),
     ...surveyStore(db, sql, ops.counters, ops.aggregates),
     ...aggregateStore(db, sql, ops.aggregates),
     ...messageStore(db, sql, ops.messages),
     ...counterStore(ops.counters),
+    ...apiKeyStore(db, sql),
     close: async () => { if (db.open) db.close() }
   })
 }

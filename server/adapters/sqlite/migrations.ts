@@ -148,6 +148,20 @@ export const MIGRATIONS: readonly string[] = [
     doc TEXT NOT NULL
   );
   CREATE INDEX aggregates_metric_area_day ON aggregates (metric, area, day);
+  `,
+  // 7: distinct counts (参与率's people): who is already counted in a cell, so a second action of theirs adds nothing.
+  `
+  CREATE TABLE aggregate_members (
+    metric TEXT NOT NULL,
+    area TEXT NOT NULL,
+    day TEXT NOT NULL,
+    member TEXT NOT NULL,
+    PRIMARY KEY (metric, area, day, member)
+  ) WITHOUT ROWID;
+  `,
+  // 8: Open311 API keys of partner systems: their SHA-256 only (core/open311/keys.ts), found by hash on every call.
+  `
+  CREATE TABLE api_keys (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, doc TEXT NOT NULL);
   `
 ]
 

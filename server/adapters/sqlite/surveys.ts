@@ -1,6 +1,6 @@
 import type { Survey, SurveyResponse } from '../../../core/types'
 import type { ResponseOutcome, SurveyStore } from '../../ports/surveys'
-import type { AggCell } from '../../../core/indicators/aggregates'
+import type { AggCell, DistinctMark } from '../../../core/indicators/aggregates'
 import type { AggregateOps } from './aggregates'
 import type { CounterOps } from './counters'
 import { parseDoc, type Db, type Sql } from './db'
@@ -17,12 +17,12 @@ export function surveyStore (db: Db, sql: Sql, counters: CounterOps, aggregates:
 
   // The response, its quota count and its indicator cells in one transaction: a full cell stores nothing, a
   // duplicate counts nothing, and the aggregates never drift from the rows.
-  const add = db.transaction((r: SurveyResponse, quota: { key: string; limit: number } | null, cells: readonly AggCell[]): ResponseOutcome => {
+  const add = db.transaction((r: SurveyResponse, quota: { key: string; limit: number } | null, cells: readonly AggCell[], marks: readonly DistinctMark[]): ResponseOutcome => {
     if (responseOf.get(r.surveyId, r.userId) !== undefined) return 'duplicate'
     if (quota && !r.test && ((counted.get(quota.key) as number | undefined) ?? 0) >= quota.limit) return 'quota_full'
     insertResponse.run(r.id, r.surveyId, r.userId, r.at, JSON.stringify(r))
     if (quota && !r.test) counters.bump(quota.key, 1)
-    if (!r.test) aggregates.add(cells)
+    if (!r.test) { aggregates.add(cells); aggregates.mark(marks) }
     return 'added'
   })
 
@@ -34,7 +34,7 @@ export function surveyStore (db: Db, sql: Sql, counters: CounterOps, aggregates:
       if (q.statuses !== undefined) c.add(`json_extract(doc, '$.status') IN (SELECT value FROM json_each(?))`, JSON.stringify(q.statuses))
       return readPage<Survey>(sql, { table: 'surveys', ...c, sortColumn: 'created_at', direction: 'DESC' }, q)
     },
-    addResponse: async (r, quota, cells) => add.immediate(r, quota ?? null, cells ?? []),
+    addResponse: async (r, quota, cells, marks) => add.immediate(r, quota ?? null, cells ?? [], marks ?? []),
     getResponse: async (surveyId, userId) => parseDoc<SurveyResponse>(responseOf.get(surveyId, userId)),
     listResponses: async (q) => {
       const c = conditions()

@@ -1,5 +1,7 @@
 import type { Ticket, TicketEvent } from '../../../core/types'
 import type { FilingResult, ReportFiling, TicketChange, TicketStore } from '../../ports/tickets'
+import type { IndicatorEffects } from '../../../core/indicators/aggregates'
+import type { AggregateOps } from './aggregates'
 import type { CounterOps } from './counters'
 import { groupCommit, parseDoc, type Db, type Sql } from './db'
 import type { FollowerOps } from './followers'
@@ -13,6 +15,7 @@ export interface TicketUnitOps {
   messages: MessageOps
   photoReviews: PhotoReviewOps
   followers: FollowerOps
+  aggregates: AggregateOps
 }
 
 function ticketRow (t: Ticket): Record<string, unknown> {
@@ -69,6 +72,7 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     insertEvent.run(eventRow(f.event))
     for (const r of f.photoReviews) ops.photoReviews.put(r)
     for (const m of f.messages) ops.messages.insert(m)
+    ops.aggregates.apply(f.effects)
     return { outcome: 'filed', ticket: JSON.parse(row.doc as string) as Ticket }
   })
 
@@ -82,12 +86,14 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     for (const r of c.photoReviews) ops.photoReviews.put(r)
     if (c.follows) for (const userId of c.follows.userIds) ops.followers.follow(c.follows.ticketId, userId, c.follows.at)
     for (const m of c.messages) ops.messages.insert(m)
+    ops.aggregates.apply(c.effects)
     return next
   })
 
-  const importAll = db.transaction((tickets: Ticket[], events: TicketEvent[]) => {
+  const importAll = db.transaction((tickets: Ticket[], events: TicketEvent[], effects: IndicatorEffects | undefined) => {
     for (const t of tickets) insertTicket.run(ticketRow(t))
     for (const e of events) insertEvent.run(eventRow(e))
+    ops.aggregates.apply(effects)
   })
 
   return {
@@ -116,6 +122,6 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     },
     listTicketEvents: async (ticketId, q) =>
       readPage<TicketEvent>(sql, { table: 'ticket_events', where: ['ticket_id = ?'], params: [ticketId], sortColumn: 'at', direction: 'ASC' }, q),
-    importTickets: async (tickets, events) => { importAll.immediate(tickets, events) }
+    importTickets: async (tickets, events, effects) => { importAll.immediate(tickets, events, effects) }
   }
 }

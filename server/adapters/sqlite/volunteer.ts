@@ -1,15 +1,17 @@
+import type { AggCell, DistinctMark } from '../../../core/indicators/aggregates'
 import type { Certificate, Signup, User, VolunteerEvent, VolunteerProfile } from '../../../core/types'
 import { acceptedOffer, isOfferLapsed, lapsedSignup, offeredSignup, offersToMake, type OfferPolicy, waitingInOrder } from '../../../core/volunteer/offers'
 import { cancelledSignup, holdsSeat, isLiveSignup, seatedSignup, seatOutcome } from '../../../core/volunteer/seats'
 import { StoreError } from '../../ports/errors'
 import type { OfferResult, SeatOutcome, SignupMessage, VolunteerStore } from '../../ports/volunteer'
 import { groupCommit, parseDoc, type Db, type Sql } from './db'
+import type { AggregateOps } from './aggregates'
 import type { MessageOps } from './messages'
 import { conditions, readPage } from './paging'
 
 const gone = (eventId: string) => new StoreError('NOT_FOUND', '活动不存在或已被删除', { eventId })
 
-export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): VolunteerStore {
+export function volunteerStore (db: Db, sql: Sql, messages: MessageOps, aggregates: AggregateOps): VolunteerStore {
   const upsertEvent = db.prepare(`INSERT INTO events (id, start_at, organizer_id, doc) VALUES (?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET start_at = excluded.start_at, organizer_id = excluded.organizer_id,
       doc = json_set(excluded.doc, '$.taken', json_extract(events.doc, '$.taken'))`)
@@ -120,14 +122,24 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
     return { event: after, cancelled }
   })
 
-  const register = db.transaction((profile: VolunteerProfile): VolunteerProfile => {
+  const register = db.transaction((profile: VolunteerProfile, cells: readonly AggCell[]): VolunteerProfile => {
     const user = parseDoc<User>(userById.get(profile.userId))
     if (user === null) throw new StoreError('NOT_FOUND', '用户不存在', { userId: profile.userId })
-    if (insertVolunteer.run(profile.userId, JSON.stringify(profile)).changes === 1 && !user.roles.includes('volunteer')) {
-      setUserDoc.run(JSON.stringify({ ...user, roles: [...user.roles, 'volunteer'] }), user.id)
-      addRole.run('volunteer', user.id)
+    if (insertVolunteer.run(profile.userId, JSON.stringify(profile)).changes === 1) {
+      aggregates.add(cells)
+      if (!user.roles.includes('volunteer')) {
+        setUserDoc.run(JSON.stringify({ ...user, roles: [...user.roles, 'volunteer'] }), user.id)
+        addRole.run('volunteer', user.id)
+      }
     }
     return parseDoc<VolunteerProfile>(volunteerOf.get(profile.userId)) as VolunteerProfile
+  })
+
+  // Attendance and the participation it counts (a check-in marks the person), as one step.
+  const rewrite = db.transaction((next: Signup, expectedVersion: number, marks: readonly DistinctMark[]): boolean => {
+    if (rewriteSignup.run(JSON.stringify(next), next.eventId, next.userId, next.status, expectedVersion).changes !== 1) return false
+    aggregates.mark(marks)
+    return true
   })
 
   return {
@@ -145,8 +157,7 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
     cancelSignup: (eventId, userId, policy, offerMessage) => cancel({ eventId, userId, policy, offerMessage }),
     settleOffers: async (eventId, policy, offerMessage) => settleOne.immediate(eventId, policy, offerMessage),
     acceptOffer: async (eventId, userId, nowIso) => accept.immediate(eventId, userId, nowIso),
-    updateSignup: async (next, expectedVersion) =>
-      rewriteSignup.run(JSON.stringify(next), next.eventId, next.userId, next.status, expectedVersion).changes === 1,
+    updateSignup: async (next, expectedVersion, marks) => rewrite.immediate(next, expectedVersion, marks ?? []),
     cancelEvent: async (eventId, reason, nowIso, message) => cancelWhole.immediate(eventId, reason, nowIso, message),
     listSignups: async (q) => {
       const c = conditions()
@@ -165,7 +176,8 @@ export function volunteerStore (db: Db, sql: Sql, messages: MessageOps): Volunte
       return n > 0 ? n : null
     },
     getVolunteer: async (userId) => parseDoc<VolunteerProfile>(volunteerOf.get(userId)),
-    registerVolunteer: async (profile) => register.immediate(profile),
+    listVolunteers: async (q) => readPage<VolunteerProfile>(sql, { table: '(SELECT user_id AS id, doc FROM volunteers)', where: [], params: [], sortColumn: 'id', direction: 'ASC' }, q),
+    registerVolunteer: async (profile, cells) => register.immediate(profile, cells ?? []),
     addCertificate: async (c) => insertCertificate.run(c.number, c.userId, c.issuedAt, JSON.stringify(c)).changes === 1,
     getCertificate: async (number) => parseDoc<Certificate>(certificateById.get(number)),
     listCertificates: async (q) => readPage<Certificate>(sql, { table: 'certificates', where: ['user_id = ?'], params: [q.userId], sortColumn: 'issued_at', direction: 'DESC' }, q)

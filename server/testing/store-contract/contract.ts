@@ -1,5 +1,7 @@
 import type { Store } from '../../ports/store'
 import { aggregateContract } from './contract-aggregates'
+import { indicatorUnitContract } from './contract-indicator-units'
+import { apiKeyContract } from './contract-api-keys'
 import { changeContract } from './contract-changes'
 import { counterContract } from './contract-counters'
 import { directoryContract } from './contract-directory'
@@ -40,9 +42,11 @@ export function describeStoreContract (
     volunteerRecordsContract(store)
     surveyContract(store)
     aggregateContract(store)
+    indicatorUnitContract(store)
     reportsContract(store)
     photoReviewContract(store)
     counterContract(store)
+    apiKeyContract(store)
     errorContract(store)
   })
 }
