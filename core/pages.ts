@@ -27,7 +27,8 @@ export const PAGES = {
   adminTriage: 'packages/admin/triage/index',
   adminSurveys: 'packages/admin/surveys/index',
   surveyEdit: 'packages/admin/survey-edit/index',
-  surveyResults: 'packages/admin/survey-results/index'
+  surveyResults: 'packages/admin/survey-results/index',
+  adminDashboard: 'packages/admin/dashboard/index'
 } as const
 
 /** The tab bar's pages: reached by switchTab (navigateTo refuses them), with no back button of their own. */

@@ -16,7 +16,7 @@ export default defineAppConfig({
       ]
     },
     { root: 'packages/grid', pages: ['inbox/index'] },
-    { root: 'packages/admin', pages: ['triage/index', 'surveys/index', 'survey-edit/index', 'survey-results/index'] }
+    { root: 'packages/admin', pages: ['triage/index', 'surveys/index', 'survey-edit/index', 'survey-results/index', 'dashboard/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

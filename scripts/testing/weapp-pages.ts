@@ -41,7 +41,8 @@ const PAGE_TEXT: Record<PageName, string[]> = {
   adminTriage: ['待分拣', '分拣'],
   adminSurveys: ['问卷', '权限'],
   surveyEdit: ['问卷', '权限'],
-  surveyResults: ['知晓率', '权限']
+  surveyResults: ['知晓率', '权限'],
+  adminDashboard: ['知晓率', '权限']
 }
 
 // The first persona is someone opening the mini-program for the first time: a new openid on every page, since each

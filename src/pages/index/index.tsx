@@ -1,14 +1,23 @@
 import { View, Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { indicatorDirection } from '../../../core/indicators/display'
 import { PAGES, pageUrl } from '../../../core/pages'
+import type { HeadlineView } from '../../../core/views'
 import { call } from '../../api'
-import { RateBar } from '../../components/rate-bar'
+import { IndicatorCard, rateIndicator, type RateKey } from '../../components/indicator-card'
 import { StatusView } from '../../components/status-view'
 import { useSession } from '../../store/session'
 import { useAction } from '../../utils/use-action'
 import { PageShell } from '../../components/page-shell'
 import './index.css'
+
+const SURVEY: RateKey[] = ['awareness', 'support', 'satisfaction']
+const PEOPLE: RateKey[] = ['participation', 'volunteerRegistration']
+const TICKETS: RateKey[] = ['closeRate', 'onTimeCloseRate', 'fixSatisfaction', 'reworkRate']
+
+/** The rates of `keys`, each judged and labelled as the dashboard does (components/indicator-card). */
+function Rates ({ data, keys }: { data: HeadlineView; keys: RateKey[] }) {
+  return <>{keys.map((k) => <IndicatorCard key={k} indicator={rateIndicator(k)} rate={data[k]} targets={data.targets} />)}</>
+}
 
 /** The signed-in resident's own grid, beside the city: the same survey rates (few answers there read 样本不足). */
 function MyArea ({ gridId }: { gridId: string }) {
@@ -18,9 +27,7 @@ function MyArea ({ gridId }: { gridId: string }) {
     <View id='my-area'>
       <View className='section-title'>我所在网格：{data.scope.name}</View>
       <View className='card'>
-        <RateBar label='知晓率' rate={data.awareness} target={data.targets.awareness} />
-        <RateBar label='支持率' rate={data.support} target={data.targets.support} />
-        <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
+        <Rates data={data} keys={SURVEY} />
       </View>
     </View>
   )
@@ -53,11 +60,7 @@ export default function Home () {
                   <Text className='legend-item'><Text className='legend-swatch missed' />未达目标</Text>
                   <Text className='legend-item'><Text className='legend-swatch none' />未设目标</Text>
                 </View>
-                <RateBar label='知晓率' rate={data.awareness} target={data.targets.awareness} />
-                <RateBar label='支持率' rate={data.support} target={data.targets.support} />
-                <RateBar label='满意率' rate={data.satisfaction} target={data.targets.satisfaction} />
-                <RateBar label='参与率' rate={data.participation} base='常住人口' counted='已参与' direction={indicatorDirection('participation')} />
-                <RateBar label='志愿者注册率' rate={data.volunteerRegistration} target={data.targets.volunteerRegistration} base='常住人口' counted='已注册' />
+                <Rates data={data} keys={[...SURVEY, ...PEOPLE]} />
               </View>
               <View className='section-title'>随手拍办理</View>
               <View className='card'>
@@ -66,10 +69,7 @@ export default function Home () {
                   <View className='counter'><Text className='counter-num warn'>{data.overdueTickets}</Text><Text className='counter-label'>已超期</Text></View>
                   <View className='counter'><Text className='counter-num'>{data.closeRate.numerator}</Text><Text className='counter-label'>已结案</Text></View>
                 </View>
-                <RateBar label='结案率' rate={data.closeRate} base='应结案' direction={indicatorDirection('closeRate')} />
-                <RateBar label='按期结案率' rate={data.onTimeCloseRate} base='应结案（不含缓办）' direction={indicatorDirection('onTimeCloseRate')} />
-                <RateBar label='整改满意率' rate={data.fixSatisfaction} target={data.targets.satisfaction} base='评价' direction={indicatorDirection('fixSatisfaction')} />
-                <RateBar label='返工率' rate={data.reworkRate} base='已核查' direction={indicatorDirection('reworkRate')} />
+                <Rates data={data} keys={TICKETS} />
               </View>
             </View>
             {homeGridId && <MyArea gridId={homeGridId} />}

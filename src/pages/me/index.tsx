@@ -27,7 +27,8 @@ const AREAS: Area[] = [
   { role: 'organizer', title: '我组织的活动', desc: '发布活动、查看报名、签到和确认时长', url: pageUrl(PAGES.organize) },
   { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: pageUrl(PAGES.gridInbox) },
   { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) },
-  { role: 'admin', title: '问卷管理', desc: '新建和发布问卷，查看各区域结果并导出', url: pageUrl(PAGES.adminSurveys) }
+  { role: 'admin', title: '问卷管理', desc: '新建和发布问卷，查看各区域结果并导出', url: pageUrl(PAGES.adminSurveys) },
+  { role: 'admin', title: '指标看板', desc: '各区域、各时段的测评指标，趋势、排名和地图，可导出', url: pageUrl(PAGES.adminDashboard) }
 ]
 
 function areasFor (roles: readonly Role[]): Area[] {

@@ -1,6 +1,7 @@
 import { View, Text, Input, Picker, Button } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { PAGES, pageUrl } from '../../../../core/pages'
 import { ticketNumber } from '../../../../core/tickets/number'
 import { overdueFigures } from '../../../../core/tickets/urge'
 import type { Page } from '../../../../core/types'
@@ -160,6 +161,9 @@ export default function Triage () {
 
   return (
     <PageShell className='triage'>
+      <View className='tr-links'>
+        <View className='tr-link' id='open-dashboard' ariaRole='link' onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.adminDashboard) })}>指标看板 ›</View>
+      </View>
       <View className='tabs tr-tabs' ariaRole='tablist'>
         {QUEUES.map((q) => (
           <View key={q.key} className={`tab ${queue === q.key ? 'on' : ''}`} ariaRole='tab' aria-selected={queue === q.key ? 'true' : 'false'} data-queue={q.key} onClick={() => switchTo(q.key)}>
