@@ -1,4 +1,5 @@
 import type { AggregateStore } from './aggregates'
+import type { AuditStore } from './audit'
 import type { ApiKeyStore } from './api-keys'
 import type { CounterStore } from './counters'
 import type { DirectoryStore } from './directory'
@@ -10,6 +11,7 @@ import type { TicketStore } from './tickets'
 import type { UserStore } from './users'
 import type { VolunteerStore } from './volunteer'
 
+export type { AuditStore }
 export type { AggregateStore, ApiKeyStore, CounterStore, DirectoryStore, FollowerStore, MessageStore, PhotoReviewStore, SurveyStore, TicketStore, UserStore, VolunteerStore }
 export type { PageQuery } from './paging'
 export type { FilingResult, ReportFiling, TicketChange, TicketFilter } from './tickets'
@@ -20,6 +22,6 @@ export type { SeatOutcome } from './volunteer'
  * (adapters/<sqlite|cloudbase>/<seam>.ts). Every list is paged (CloudBase returns at most 100 records a call).
  */
 export interface Store extends UserStore, DirectoryStore, TicketStore, FollowerStore, PhotoReviewStore,
-  VolunteerStore, SurveyStore, MessageStore, CounterStore, AggregateStore, ApiKeyStore {
+  VolunteerStore, SurveyStore, MessageStore, CounterStore, AggregateStore, ApiKeyStore, AuditStore {
   close (): Promise<void>
 }

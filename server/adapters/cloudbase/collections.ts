@@ -25,6 +25,8 @@ export const COLLECTIONS = {
   photoReviews: 'photo_reviews',
   /** key id → PartnerKey: Open311 API keys, found by their `hash` field (api-keys.ts; the key itself is never stored). */
   apiKeys: 'api_keys',
+  /** entry id → AuditEntry: the office's audit list (audit.ts), newest first by `at`. */
+  audit: 'audit',
   counters: 'counters',
   /** `${metric}|${area}|${day}#${shard}` → an indicator aggregate cell's share (aggregates.ts). */
   aggregates: 'aggregates',

@@ -11,6 +11,7 @@ import { photoReviewOps, photoReviewStore } from './photo-reviews'
 import { surveyStore } from './surveys'
 import { aggregateOps, aggregateStore } from './aggregates'
 import { apiKeyStore } from './api-keys'
+import { auditStore } from './audit'
 import { type FilingTuning, ticketStore } from './tickets'
 import { userStore } from './users'
 import { volunteerStore } from './volunteer'
@@ -60,6 +61,7 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
     ...messageStore(db, messages),
     ...counters,
     ...apiKeyStore(db),
+    ...auditStore(db),
     // Stateless HTTP: nothing to close.
     close: async () => {}
   }

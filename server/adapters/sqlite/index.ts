@@ -1,6 +1,7 @@
 import type { Store } from '../../ports/store'
 import { aggregateOps, aggregateStore } from './aggregates'
 import { apiKeyStore } from './api-keys'
+import { auditOps, auditStore } from './audit'
 import { counterOps, counterStore } from './counters'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
@@ -41,7 +42,7 @@ function withLocalErrors (store: Store): Store {
 export function createSqliteStore (opts: SqliteStoreOptions): Store {
   const db = openDatabase(opts.file)
   const sql = statementCache(db)
-  const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates: aggregateOps(db) }
+  const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates: aggregateOps(db), audit: auditOps(db) }
   return withLocalErrors({
     ...userStore(db, sql),
     ...directoryStore(db, sql),
@@ -54,6 +55,7 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...messageStore(db, sql, ops.messages),
     ...counterStore(ops.counters),
     ...apiKeyStore(db, sql),
+    ...auditStore(sql, ops.audit),
     close: async () => { if (db.open) db.close() }
   })
 }

@@ -162,6 +162,13 @@ export const MIGRATIONS: readonly string[] = [
   // 8: Open311 API keys of partner systems: their SHA-256 only (core/open311/keys.ts), found by hash on every call.
   `
   CREATE TABLE api_keys (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  `,
+  // 9: the office's audit list (core/audit.ts): roles, moderation, settings, categories, grids, sign-ins.
+  `
+  CREATE TABLE audit (id TEXT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL, target_id TEXT NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX audit_at ON audit (at, id);
+  CREATE INDEX audit_kind ON audit (kind, at, id);
+  CREATE INDEX audit_target ON audit (target_id, at, id);
   `
 ]
 

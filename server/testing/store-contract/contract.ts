@@ -1,5 +1,6 @@
 import type { Store } from '../../ports/store'
 import { aggregateContract } from './contract-aggregates'
+import { auditContract } from './contract-audit'
 import { indicatorUnitContract } from './contract-indicator-units'
 import { apiKeyContract } from './contract-api-keys'
 import { changeContract } from './contract-changes'
@@ -43,6 +44,7 @@ export function describeStoreContract (
     surveyContract(store)
     aggregateContract(store)
     indicatorUnitContract(store)
+    auditContract(store)
     reportsContract(store)
     photoReviewContract(store)
     counterContract(store)
