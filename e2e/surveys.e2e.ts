@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
@@ -15,9 +17,14 @@ import { confirmModal, devLogin, launchBrowser, openFresh, phonePage, settled, s
  *   李志愿  q2 知道,   q3 支持,  q5 基本满意, q6 不满意   → 知晓 1, 满意 1/2
  *   王组织  q2 不知道, q3 不清楚, q5 不清楚,   q6 满意     → 知晓 0, 满意 1/1 (不清楚 left out)
  * 知晓率 = 2/3 = 66.7%, 满意率 = (1 + ½ + 1) / 3 = 83.3%, 支持率 = 2/2 = 100% — every one 样本不足 (< 30).
+ *
+ * The residents answer two days after the demo city was seeded (the server's clock and the office's browser clock
+ * are moved together), so the dashboard's 日 view of that day holds these three answers and nothing else.
  */
 
 const ADMIN_SURVEYS = '#/packages/admin/surveys/index'
+const DASHBOARD = '#/packages/admin/dashboard/index'
+const LATER_MS = 2 * 86_400_000
 const survey = (id: string) => `#/packages/citizen/survey/index?id=${id}`
 const results = (id: string) => `#/packages/admin/survey-results/index?id=${id}`
 
@@ -26,8 +33,11 @@ const open = (page: Page, base: string, hash: string, ready: string) => openFres
 describe('问卷: a template published, three residents, the results and the export', () => {
   let gw: Gateway
   let browser: Browser
+  let clockFile: string
   before(async () => {
-    gw = await startGateway()
+    clockFile = join(mkdtempSync(join(tmpdir(), 'wenming-clock-')), 'offset')
+    writeFileSync(clockFile, '0')
+    gw = await startGateway({ clockFile })
     browser = await launchBrowser()
   })
   after(async () => {
@@ -75,6 +85,7 @@ describe('问卷: a template published, three residents, the results and the exp
   }
 
   it('three residents answer; one who comes back is told they already did', async () => {
+    writeFileSync(clockFile, String(LATER_MS))
     const zhang = await answer('u-citizen', { q1: 0, q2: 0, q3: 0, q4: 0, q5: 0, q6: 0 }, 'zhang')
     await shot(zhang, 's05-answer-done')
     await answer('u-volunteer', { q1: 0, q2: 0, q3: 0, q4: 1, q5: 1, q6: 2 }, 'li')
@@ -119,6 +130,51 @@ describe('问卷: a template published, three residents, the results and the exp
     await page.setViewportSize({ width: 1280, height: 800 })
     await shot(page, 's09-results-desk')
     errors.push(...e)
+  })
+
+  it('the dashboard shows the day of the answers: 知晓率 66.7% and 满意率 83.3%, n = 3, 样本不足; its Excel holds the same', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
+    await context.clock.install({ time: Date.now() + LATER_MS })
+    const page = await context.newPage()
+    page.on('pageerror', (err) => errors.push(`dashboard: ${err.message}`))
+    await devLogin(page, gw.url, 'u-admin')
+    await open(page, gw.url, DASHBOARD, '#headline-cards')
+    await shot(page, 's10-dashboard-month')
+    await page.locator('#mode-day').click()
+    const card = (k: string) => page.locator(`#headline-cards [data-indicator="${k}"]`).first()
+    await card('awareness').filter({ hasText: '66.7%' }).waitFor()
+    const aware = await card('awareness').innerText()
+    const sat = await card('satisfaction').innerText()
+    assert.match(aware, /66\.7%/)
+    assert.match(aware, /样本不足/)
+    assert.match(aware, /样本 3 ·/)
+    assert.match(sat, /83\.3%/)
+    assert.match(sat, /样本不足/)
+    await shot(page, 's11-dashboard-day')
+    await page.locator('#bar-panel').scrollIntoViewIfNeeded()
+    await shot(page, 's12-dashboard-bars')
+    await page.locator('#map-panel').scrollIntoViewIfNeeded()
+    await shot(page, 's13-dashboard-map')
+
+    const download = page.waitForEvent('download')
+    await page.locator('#export-xlsx').click()
+    const file = await (await download).path()
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(readFileSync(file!) as unknown as ArrayBuffer)
+    const sheet = wb.getWorksheet('指标')!
+    const header = sheet.getRow(5).values as unknown[]
+    const city = sheet.getRow(6).values as unknown[]
+    const col = (name: string) => header.indexOf(name)
+    assert.equal(city[col('知晓率')], '66.7%')
+    assert.equal(city[col('知晓率 n')], 3)
+    assert.equal(city[col('知晓率 备注')], '样本不足')
+    assert.equal(city[col('满意率')], '83.3%')
+    assert.equal(city[col('满意率 n')], 3)
+
+    await page.setViewportSize({ width: 1280, height: 800 })
+    await page.locator('#headline-cards').scrollIntoViewIfNeeded()
+    await shot(page, 's14-dashboard-desk')
+    await context.close()
     assert.deepEqual(errors, [])
   })
 })
