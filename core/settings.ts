@@ -1,3 +1,4 @@
+import type { AgeStructure } from './indicators/age'
 /** Settings an admin can change; these are the defaults (figures marked unconfirmed in DOMAIN.md live here). */
 export interface Settings {
   /** Days a reporter has to verify a resolved ticket before the timer closes it as fixed. */
@@ -12,6 +13,11 @@ export interface Settings {
   targets: { awareness: number; support: number; satisfaction: number; volunteerRegistration: number }
   /** Below this many respondents an area's survey rate shows 样本不足: never ranked, never coloured. */
   minSample: number
+  /**
+   * Residents per surveyed age band, by area code ('' the city, or a district/street/community/grid code), entered by
+   * the office from census figures: where an area has one, its survey rates also show an age-weighted rate.
+   */
+  ageStructure: Record<string, AgeStructure>
   volunteer: VolunteerSettings
 }
 
@@ -51,6 +57,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportsPerDay: 30,
   targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 },
   minSample: 30,
+  ageStructure: {},
   volunteer: {
     offerHours: 4,
     promoteOnEventDay: false,

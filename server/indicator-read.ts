@@ -46,7 +46,7 @@ export async function readRows (deps: Deps, grids: readonly Grid[], areas: reado
   const s = byArea(standing)
   return areas.map((a) => ({
     ...scopeOf(grids, a),
-    ...indicatorSet(sumsOf(w.get(a) ?? []), sumsOf(s.get(a) ?? []), { grain, residentBase: baseOf(grids, a), minSample: deps.settings.minSample })
+    ...indicatorSet(sumsOf(w.get(a) ?? []), sumsOf(s.get(a) ?? []), { grain, residentBase: baseOf(grids, a), minSample: deps.settings.minSample, ageStructure: deps.settings.ageStructure?.[a] })
   }))
 }
 
@@ -71,7 +71,7 @@ export async function indicatorTrend (deps: Deps, areaCode: string, grain: Grain
   const points = periods.map((p) => {
     const inWindow = win.filter((c) => c.day >= p.fromDay && c.day <= p.toDay)
     const upTo = standing.filter((c) => c.day <= p.toDay)
-    const set = indicatorSet(sumsOf(inWindow), sumsOf(upTo), { grain: p.whole ? grain : null, residentBase: ctx.base, minSample: deps.settings.minSample })
+    const set = indicatorSet(sumsOf(inWindow), sumsOf(upTo), { grain: p.whole ? grain : null, residentBase: ctx.base, minSample: deps.settings.minSample, ageStructure: deps.settings.ageStructure?.[areaCode] })
     return { ...set, fromDay: p.fromDay, toDay: p.toDay, label: periodLabel(p.fromDay, p.toDay), grain: p.whole ? grain : null, whole: p.whole }
   })
   return { area: ctx.area, grain, points, targets: deps.settings.targets, minSample: deps.settings.minSample }

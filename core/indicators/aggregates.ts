@@ -1,4 +1,5 @@
-import type { Question, SurveyResponse } from '../types'
+import { AGE_BANDS, type AgeBand, type Question, type SurveyResponse } from '../types'
+import { ageMetric } from './age'
 import { rateFromSums, respondentScore, type SurveyIndicatorTag } from './survey'
 import type { Rate } from './rate'
 import { chinaDayKey } from './period'
@@ -12,6 +13,9 @@ import { areasOf } from './areas'
  */
 
 export const SURVEY_METRICS: readonly SurveyIndicatorTag[] = ['awareness', 'support', 'satisfaction']
+
+/** The survey metrics per respondent's age band (awareness@30-44 …), for the age-weighted rates. */
+export const SURVEY_BAND_METRICS: readonly string[] = SURVEY_METRICS.flatMap((m) => AGE_BANDS.map((b) => ageMetric(m, b)))
 
 export interface AggCell {
   metric: string
@@ -46,15 +50,21 @@ export const cellKey = (c: Pick<AggCell, 'metric' | 'area' | 'day'>): string => 
 export { areasOf } from './areas'
 export { chinaDayKey } from './period'
 
-/** The cells one response adds (none for a staff test, or for a respondent no indicator question counted). */
-export function responseCells (questions: readonly Question[], r: Pick<SurveyResponse, 'answers' | 'at' | 'test'>, gridCode: string | null | undefined): AggCell[] {
+/**
+ * The cells one response adds (none for a staff test, or for a respondent no indicator question counted): per
+ * indicator, and again per indicator and the respondent's age band (for the age-weighted rate).
+ */
+export function responseCells (questions: readonly Question[], r: Pick<SurveyResponse, 'answers' | 'at' | 'test'> & { ageBand?: AgeBand | null }, gridCode: string | null | undefined): AggCell[] {
   if (r.test) return []
   const day = chinaDayKey(r.at)
   const out: AggCell[] = []
   for (const metric of SURVEY_METRICS) {
     const y = respondentScore(metric, questions, r)
     if (y === null) continue
-    for (const area of areasOf(gridCode)) out.push({ metric, area, day, n: 1, sum: y, sumSq: y * y })
+    for (const area of areasOf(gridCode)) {
+      out.push({ metric, area, day, n: 1, sum: y, sumSq: y * y })
+      if (r.ageBand) out.push({ metric: ageMetric(metric, r.ageBand), area, day, n: 1, sum: y, sumSq: y * y })
+    }
   }
   return out
 }

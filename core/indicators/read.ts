@@ -1,4 +1,5 @@
-import { SURVEY_METRICS, rateOfSums, type AggCell } from './aggregates'
+import { SURVEY_BAND_METRICS, SURVEY_METRICS, rateOfSums, type AggCell } from './aggregates'
+import { ageMetric, ageWeighted, WEIGHTED_BANDS, type AgeStructure } from './age'
 import { participationMetric, VOLUNTEER_METRIC } from './participation'
 import { participationRate, volunteerRegistrationRate } from './population'
 import { censusRate, sampleRate, type Rate } from './rate'
@@ -19,6 +20,7 @@ const ZERO = { n: 0, sum: 0, sumSq: 0 }
 export function windowMetrics (grain: Grain | null, opts: { durations: boolean } = { durations: true }): string[] {
   return [
     ...SURVEY_METRICS,
+    ...SURVEY_BAND_METRICS,
     ...TICKET_COUNTS.map(countMetric),
     ...(opts.durations ? DURATIONS.flatMap((d) => [durationMetric(d), ...HOUR_BANDS.map((_, i) => bandMetric(d, i))]) : []),
     ...(grain ? [participationMetric(grain)] : [])
@@ -44,6 +46,12 @@ function sample (r: Rate, minSample: number): RateView {
   return { ...r, insufficient: r.denominator < minSample }
 }
 
+function surveyRate (window: Sums, metric: 'awareness' | 'support' | 'satisfaction', ctx: ReadContext): RateView {
+  const raw = sample(rateOfSums(window.get(metric) ?? ZERO), ctx.minSample)
+  const weighted = ageWeighted(new Map(WEIGHTED_BANDS.map((b) => [b, window.get(ageMetric(metric, b)) ?? ZERO])), ctx.ageStructure)
+  return weighted ? { ...raw, weighted } : raw
+}
+
 function hoursOf (sums: Sums, d: Duration): HoursView {
   const s = sums.get(durationMetric(d)) ?? ZERO
   const bands = HOUR_BANDS.map((_, i) => sums.get(bandMetric(d, i))?.n ?? 0)
@@ -55,6 +63,8 @@ export interface ReadContext {
   grain: Grain | null
   residentBase: number
   minSample: number
+  /** Residents per age band the office entered for this area, if any: then survey rates carry an age-weighted rate. */
+  ageStructure?: AgeStructure
 }
 
 /** Every indicator from the window's sums and the standing sums (from the first day to the window's end). */
@@ -65,9 +75,9 @@ export function indicatorSet (window: Sums, standing: Sums, ctx: ReadContext): I
     ? participationRate(window.get(participationMetric(ctx.grain))?.n ?? 0, ctx.residentBase)
     : { value: null, numerator: 0, denominator: ctx.residentBase, ci95: null, unavailable: CUSTOM_PARTICIPATION }
   return {
-    awareness: sample(rateOfSums(window.get('awareness') ?? ZERO), ctx.minSample),
-    support: sample(rateOfSums(window.get('support') ?? ZERO), ctx.minSample),
-    satisfaction: sample(rateOfSums(window.get('satisfaction') ?? ZERO), ctx.minSample),
+    awareness: surveyRate(window, 'awareness', ctx),
+    support: surveyRate(window, 'support', ctx),
+    satisfaction: surveyRate(window, 'satisfaction', ctx),
     fixSatisfaction: sample(sampleRate(Math.round(rated.sum), rated.n), ctx.minSample),
     participation,
     volunteerRegistration: volunteerRegistrationRate(standing.get(VOLUNTEER_METRIC)?.n ?? 0, ctx.residentBase),

@@ -1,10 +1,10 @@
 import type { Question, Signup, SurveyResponse, Ticket, VolunteerProfile } from '../types'
-import { mergeCells, recountCells, SURVEY_METRICS, type AggCell, type DistinctMark } from './aggregates'
+import { mergeCells, recountCells, SURVEY_BAND_METRICS, SURVEY_METRICS, type AggCell, type DistinctMark } from './aggregates'
 import { distinctCells, PARTICIPATION_METRICS, participationMarks, VOLUNTEER_METRIC, volunteerCells } from './participation'
 import { TICKET_METRICS, ticketCells } from './ticket-cells'
 
 /** Every metric kept incrementally: what a full recount rebuilds and the reconciliation compares. */
-export const ALL_METRICS: readonly string[] = [...SURVEY_METRICS, ...TICKET_METRICS, ...PARTICIPATION_METRICS, VOLUNTEER_METRIC]
+export const ALL_METRICS: readonly string[] = [...SURVEY_METRICS, ...SURVEY_BAND_METRICS, ...TICKET_METRICS, ...PARTICIPATION_METRICS, VOLUNTEER_METRIC]
 
 export interface RawRows {
   surveys: ReadonlyMap<string, { questions: Question[] }>

@@ -13,6 +13,8 @@ export interface RateView {
   insufficient?: boolean
   /** Why this rate cannot be given for this window (e.g. 参与率 over a custom window): shown instead of a figure. */
   unavailable?: string
+  /** The age-weighted rate, where the office has entered the area's age structure: shown beside the raw rate. */
+  weighted?: { value: number | null; ci95: { low: number; high: number } | null; unavailable?: string }
 }
 
 /** A duration in hours: the mean, and the band the median lies in (kept as counts per band, so exact to the band). */

@@ -42,4 +42,14 @@ describe('IndicatorCard', () => {
     expect(close.querySelector('.rate')?.getAttribute('data-standing')).toBe('none')
     expect(close.querySelector('.ic-note')).toBeNull()
   })
+
+  it('where the area has an age structure, the age-weighted rate stands beside the raw one (or says why it cannot)', async () => {
+    const el = await draw('awareness', { value: 0.66, numerator: 66, denominator: 100, ci95: { low: 0.56, high: 0.75 }, weighted: { value: 0.7, ci95: { low: 0.6, high: 0.8 } } })
+    expect(el.querySelector('.rate-value')?.textContent).toBe('66.0%')
+    expect(el.querySelector('[data-weighted]')?.textContent).toBe('按年龄加权 70.0%（95%区间 60%–80%）')
+    testUtils.unmout()
+    document.body.innerHTML = ''
+    const none = await draw('awareness', { value: 0.66, numerator: 66, denominator: 100, ci95: null, weighted: { value: null, ci95: null, unavailable: '30–44 岁没有受访者，无法按年龄加权' } })
+    expect(none.querySelector('[data-weighted]')?.textContent).toBe('按年龄加权：30–44 岁没有受访者，无法按年龄加权')
+  })
 })

@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components'
-import { INDICATOR_DIRECTION as D, formatCount, type Direction } from '../../core/indicators/display'
+import { INDICATOR_DIRECTION as D, formatCount, formatPercentShort, formatRate, type Direction } from '../../core/indicators/display'
 import type { Settings } from '../../core/settings'
 import type { IndicatorSet, RateView } from '../../core/views'
 import { RateBar } from './rate-bar'
@@ -94,7 +94,16 @@ export function IndicatorCard ({ indicator, rate, targets, withNote = false }: P
   return (
     <View className='ic' data-indicator={indicator.key}>
       <RateBar label={label} rate={rate} target={indicator.target(targets)} direction={direction} base={base} counted={counted} />
+      {rate.weighted && <WeightedLine weighted={rate.weighted} />}
       {note}
     </View>
   )
+}
+
+/** The age-weighted rate beside the raw one, where the office entered the area's age structure. */
+function WeightedLine ({ weighted }: { weighted: NonNullable<RateView['weighted']> }) {
+  const text = weighted.unavailable
+    ? `按年龄加权：${weighted.unavailable}`
+    : `按年龄加权 ${formatRate(weighted.value)}${weighted.ci95 ? `（95%区间 ${formatPercentShort(weighted.ci95.low, 0)}–${formatPercentShort(weighted.ci95.high, 0)}）` : ''}`
+  return <View className='ic-weighted' data-weighted='1'>{text}</View>
 }

@@ -152,8 +152,10 @@ export function barChart (data: readonly BarDatum[], opts: { target?: number; ta
     key: `short-${d.code}`,
     records: [{ name: d.name, value: 0 }],
     content: '样本不足',
-    offsetX: 6,
-    style: { fontSize: 14, fill: CHART_COLORS.whisker, textAlign: 'start', textBaseline: 'middle' }
+    // Above its bar, clear of the interval's whisker that runs through the bar.
+    offsetX: 2,
+    offsetY: -15,
+    style: { fontSize: 13, fill: CHART_COLORS.whisker, textAlign: 'start', textBaseline: 'middle' }
   })),
   ...(opts.target !== undefined ? targetGuide('name', opts.target, opts.targetLabel ?? '目标') : [])
   )

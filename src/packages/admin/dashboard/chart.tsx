@@ -19,7 +19,7 @@ interface Props {
 type F2Instance = InstanceType<typeof F2Canvas>
 
 /** Room around the plot for axis labels and the target's label. */
-const PADDING = [28, 16, 8, 8]
+const PADDING = [28, 16, 28, 8]
 /** A finger that moved further than this was scrolling, not tapping. */
 const TAP_SLOP = 10
 
