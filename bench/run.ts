@@ -6,6 +6,7 @@ import { benchPhotos } from './photos'
 import { benchRouting } from './routing'
 import { benchCloudbaseRequests } from './cloudbase-requests'
 import { benchIndicators } from './indicators'
+import { benchOpen311 } from './open311'
 import { benchSignup } from './signup'
 import { benchSubmit } from './submit'
 import type { BenchResult } from './types'
@@ -33,6 +34,9 @@ async function main (): Promise<void> {
 
   console.log('survey rates on CloudBase: requests at 1× and 100× …')
   results.push(...await benchCloudbaseRequests())
+
+  console.log('Open311 requests.json over loopback …')
+  results.push(...await benchOpen311())
 
   console.log('photo processing …')
   results.push(...await benchPhotos())

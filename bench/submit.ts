@@ -21,7 +21,7 @@ export async function startGateway (): Promise<Server> {
 }
 
 /** A TypeScript server script in its own process; resolves with the port it prints. */
-async function startProcess (script: string, env: Record<string, string>): Promise<Server> {
+export async function startProcess (script: string, env: Record<string, string>): Promise<Server> {
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
     env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], detached: true
