@@ -57,6 +57,11 @@ describe('survey aggregates against a recount', () => {
       }
       // Move a few tickets on by any transition someone may take now; refusals change nothing, as they must.
       for (let k = 0; k < 3; k++) await moveSomeTicket(app, pickIndex, grids[0].id)
+      // A late content-safety verdict on a held after-photo: it settles the photo and moves no indicator.
+      if (step % 25 === 0) {
+        const [review] = await app.store.getPhotoReviews(['f-after'])
+        if (review?.status === 'pending') await app.system('reports', 'photoReviewed', { traceId: review.traceId, verdict: rng() < 0.5 ? 'pass' : 'reject' })
+      }
       if (step % 40 === 0) await admin('tickets', 'defer', { id: (await someOpenTicket(app, pickIndex))?.id ?? 'none', until: new Date(Date.parse(app.clock.now()) + 9 * 86_400_000).toISOString(), reason: '等待统一采购' })
       if (step % 50 === 0) { app.clock.advanceHours(31); ok(await app.system('timer', 'sweep', {})) }
     }
