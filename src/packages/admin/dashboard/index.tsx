@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { LEVEL_LABELS, areaAt, type AreaLevel } from '../../../../core/indicators/areas'
 import { formatPercentShort } from '../../../../core/indicators/display'
 import { periodsIn } from '../../../../core/indicators/period'
-import type { Grid } from '../../../../core/types'
+import { allGrids } from '../all-grids'
 import type { HeadlineView, IndicatorRowView, IndicatorTableView, TrendView } from '../../../../core/views'
 import { call, errorText } from '../../../api'
 import { IndicatorCard, RATE_INDICATORS, rateIndicator, type RateIndicator, type RateKey } from '../../../components/indicator-card'
@@ -31,17 +31,6 @@ const SURVEY: RateKey[] = ['awareness', 'support', 'satisfaction']
 const PEOPLE: RateKey[] = ['participation', 'volunteerRegistration']
 const TICKETS: RateKey[] = ['closeRate', 'onTimeCloseRate', 'reworkRate', 'fixSatisfaction']
 
-/** Every grid with its polygon, page by page (the map colours them by the area they lie in). */
-async function allGrids (): Promise<Grid[]> {
-  const out: Grid[] = []
-  let cursor: string | null = null
-  do {
-    const page: { items: Grid[]; next: string | null } = await call('admin', 'grids', { cursor, limit: 100 })
-    out.push(...page.items)
-    cursor = page.next
-  } while (cursor)
-  return out
-}
 
 function targetOf (ind: RateIndicator, targets: HeadlineView['targets']): { target?: number; targetLabel?: string } {
   const target = ind.target(targets)

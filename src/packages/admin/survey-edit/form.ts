@@ -1,7 +1,8 @@
 import { MAX_OPTIONS, saveSurveyInput, type SaveSurveyInput } from '../../../../core/survey-schemas'
 import { surveyDefinitionProblem } from '../../../../core/surveys'
-import type { AgeBand, IndicatorTag, Question, QuestionType, Survey, SurveyAudience, SurveyQuota } from '../../../../core/types'
+import type { AgeBand, IndicatorTag, Question, QuestionType, Survey, SurveyAudience } from '../../../../core/types'
 import { chinaDate, chinaInstant } from '../surveys/survey-format'
+import { QUOTA_FIELDS, quotaBlank, quotaForm, quotaInput, type QuotaField, type QuotaForm } from './audience'
 
 /**
  * The survey editor's form: questions as the office edits them (each with a key that survives moves, so a message
@@ -23,9 +24,9 @@ export interface SurveyForm {
   opensAt: string
   closesAt: string
   asksAge: boolean
-  /** Kept as loaded (areas, roles); the age bands are edited here with 年龄段筛选. */
+  /** 面向区域 (grid-code prefixes), 面向人群, and the age bands of 年龄段筛选 (sent only while it is on). */
   audience: SurveyAudience
-  quotas: SurveyQuota[]
+  quotas: QuotaForm[]
   questions: QuestionForm[]
 }
 
@@ -86,7 +87,7 @@ export function formOf (s: Survey): SurveyForm {
   return {
     title: s.title, description: s.description, opensAt: s.opensAt, closesAt: s.closesAt, asksAge: s.asksAge ?? false,
     audience: { areaCodes: [...(s.audience?.areaCodes ?? [])], roles: [...(s.audience?.roles ?? [])], ageBands: [...(s.audience?.ageBands ?? [])] },
-    quotas: (s.quotas ?? []).map((q) => ({ ...q })), questions: s.questions.map(questionForm)
+    quotas: (s.quotas ?? []).map(quotaForm), questions: s.questions.map(questionForm)
   }
 }
 
@@ -192,8 +193,13 @@ function mapQuestion (f: SurveyForm, key: string, change: (q: QuestionForm) => Q
 
 // ── Checking ─────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Where a message shows: a field of the survey, a question's card (`q:<key>`), or the foot of the form. */
-export type ErrorPlace = 'title' | 'description' | 'opensAt' | 'closesAt' | 'questions' | 'general' | `q:${string}`
+/**
+ * Where a message shows: a field of the survey, a question's card (`q:<key>`), a field of a quota row
+ * (`quota:<key>:area|band|limit`), or the foot of the form.
+ */
+export type ErrorPlace =
+  | 'title' | 'description' | 'opensAt' | 'closesAt' | 'areaCodes' | 'roles' | 'quotas' | 'questions' | 'general'
+  | `q:${string}` | `quota:${string}:${QuotaField}`
 export type FormErrors = Partial<Record<ErrorPlace, string>>
 
 const FIELDS = new Set(['title', 'description', 'opensAt', 'closesAt', 'questions'])
@@ -221,7 +227,7 @@ export function rawInput (f: SurveyForm, id: string | null): Record<string, unkn
     })),
     asksAge: f.asksAge,
     audience: { ...f.audience, ageBands: f.asksAge ? f.audience.ageBands : [] },
-    quotas: f.quotas
+    quotas: f.quotas.map(quotaInput)
   }
 }
 
@@ -230,6 +236,8 @@ export function placeMessage (f: SurveyForm, message: string): ErrorPlace {
   const n = /^第 (\d+) 题/.exec(message)
   const q = n ? f.questions[Number(n[1]) - 1] : undefined
   if (q) return `q:${q.key}`
+  if (/配额/.test(message)) return 'quotas'
+  if (/区域编码/.test(message)) return 'areaCodes'
   if (/结束时间|开始时间/.test(message)) return 'closesAt'
   if (/至少要有一道题|最多 \d+ 道题/.test(message)) return 'questions'
   if (/问卷标题/.test(message)) return 'title'
@@ -237,18 +245,31 @@ export function placeMessage (f: SurveyForm, message: string): ErrorPlace {
   return 'general'
 }
 
-/** The message to say first: in the form's own order, top to bottom. */
+export const quotaPlace = (key: string, field: QuotaField): ErrorPlace => `quota:${key}:${field}`
+
+/** The message to say first: in the form's own order, top to bottom; a quota row's says which row. */
 export function firstMessage (f: SurveyForm, errors: FormErrors): string {
-  const order: ErrorPlace[] = ['title', 'description', 'opensAt', 'closesAt', 'questions', ...f.questions.map((q) => `q:${q.key}` as const), 'general']
-  for (const place of order) if (errors[place]) return errors[place]!
+  const head: ErrorPlace[] = ['title', 'description', 'opensAt', 'closesAt', 'areaCodes', 'roles', 'quotas']
+  for (const place of head) if (errors[place]) return errors[place]!
+  for (const [i, q] of f.quotas.entries()) {
+    for (const field of QUOTA_FIELDS) {
+      const message = errors[quotaPlace(q.key, field)]
+      if (message) return `第 ${i + 1} 条配额：${message}`
+    }
+  }
+  const tail: ErrorPlace[] = ['questions', ...f.questions.map((q) => `q:${q.key}` as const), 'general']
+  for (const place of tail) if (errors[place]) return errors[place]!
   return '请检查填写的内容'
 }
+
+const QUOTA_FIELD_OF: Record<string, QuotaField> = { areaCode: 'area', ageBand: 'band', limit: 'limit' }
 
 export type Checked = { ok: true; input: SaveSurveyInput } | { ok: false; errors: FormErrors; first: string }
 
 /**
  * The form checked as the server will check it: first saveSurveyInput (each field's first message; a question's on
- * its card), then, once the shape is right, surveyDefinitionProblem (scales, marks, skip conditions).
+ * its card, a quota row's beside its field), then, once the shape is right, surveyDefinitionProblem (scales, marks,
+ * skip conditions).
  */
 export function checkForm (f: SurveyForm, id: string | null): Checked {
   const errors: FormErrors = {}
@@ -260,6 +281,10 @@ export function checkForm (f: SurveyForm, id: string | null): Checked {
       put(`q:${q.key}`, `第 ${i + 1} 题的跳题条件：请选出第 ${src + 1} 题选了哪些选项时才显示这道题`)
     }
   })
+  for (const q of f.quotas) {
+    const blank = quotaBlank(q)
+    if (blank) put(quotaPlace(q.key, blank.field), blank.message)
+  }
   const parsed = saveSurveyInput.safeParse(rawInput(f, id))
   if (!parsed.success || Object.keys(errors).length > 0) {
     for (const issue of parsed.success ? [] : parsed.error.issues) {
@@ -268,6 +293,11 @@ export function checkForm (f: SurveyForm, id: string | null): Checked {
       if (head === 'questions' && typeof index === 'number' && f.questions[index]) {
         const where = part === 'options' && typeof option === 'number' ? `第 ${option + 1} 个选项：` : ''
         put(`q:${f.questions[index].key}`, `第 ${index + 1} 题${where ? '的' : '：'}${where}${message}`)
+      } else if (head === 'quotas') {
+        const q = typeof index === 'number' ? f.quotas[index] : undefined
+        put(q ? quotaPlace(q.key, QUOTA_FIELD_OF[String(part)] ?? 'limit') : 'quotas', message)
+      } else if (head === 'audience') {
+        put(index === 'areaCodes' || index === 'roles' ? index : 'general', message)
       } else put(FIELDS.has(String(head)) ? (head as ErrorPlace) : 'general', message)
     }
     return { ok: false, errors, first: firstMessage(f, errors) }

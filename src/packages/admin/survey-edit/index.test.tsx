@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import type { SurveyAdminItem } from '../../../../core/survey-views'
-import { aSurvey } from '../../../../core/testing/builders'
+import { aGrid, aSurvey } from '../../../../core/testing/builders'
 import type { Question, Survey } from '../../../../core/types'
 import { until } from '../../../testing/fake-transport'
 import { usePageTest } from '../../../testing/page-test'
@@ -234,6 +234,142 @@ describe('编辑问卷: an existing survey', () => {
     serve({ 'surveys.adminGet': () => ({ ok: false, error: { code: 'NOT_FOUND', message: '问卷不存在' } }) })
     const error = await open('.status-error')
     expect(error.textContent).toContain('问卷不存在')
+  })
+})
+
+describe('编辑问卷: 谁能作答 and 配额', () => {
+  const grids = [
+    aGrid({ code: '430102001001001', district: '芙蓉区', street: '定王台街道', community: '解放西社区', name: '解放西第一网格' }),
+    aGrid({ code: '430102001002001', district: '芙蓉区', street: '定王台街道', community: '文庙坪社区', name: '文庙坪第一网格' }),
+    aGrid({ code: '430111001001001', district: '雨花区', street: '侯家塘街道', community: '桂花井社区', name: '桂花井第一网格' })
+  ]
+  const gridPages = () => ({ ok: true as const, data: { items: grids, next: null } })
+  const draftOf = (o: Partial<Survey>) => adminItem({ id: 'sv-a', status: 'draft', ...o })
+  const pickedAreas = () => Array.from(document.querySelectorAll('[data-picked-area]')).map((c) => c.getAttribute('data-picked-area'))
+  const row = (n: number) => get(`[data-quota="${n - 1}"]`)
+  const limitOf = (n: number) => `#${row(n).querySelector('[id^="quota-limit-"]')!.id}`
+
+  it('areas picked in the tree (a parent covering its children) and roles ticked are what is saved', async () => {
+    mockParams = { id: 'sv-a' }
+    const fake = serve({ 'surveys.adminGet': () => ({ ok: true, data: draftOf({}) }), 'admin.grids': gridPages, 'surveys.save': savedAs('sv-a') })
+    await open('#survey-form')
+    expect(get('#areas-any').textContent).toContain('不限')
+    // A survey for everyone never reads the grids.
+    expect(fake.sent('grids')).toEqual([])
+
+    await tap('#pick-areas')
+    await until(() => $('[data-area="430102"]') !== null)
+    expect(fake.sent('grids')).toEqual([{ action: 'grids', cursor: null, limit: 100 }])
+    await tap('[data-expand="430102"]')
+    await tap('[data-area="430102001"]')
+    expect(get('[data-picked-area="430102001"]').textContent).toContain('芙蓉区 · 定王台街道')
+    // What lies inside a picked street is already in: shown so, and not picked again.
+    await tap('[data-expand="430102001"]')
+    expect(get('[data-area="430102001001"]').getAttribute('aria-disabled')).toBe('true')
+    await tap('[data-area="430102001001"]')
+    expect(pickedAreas()).toEqual(['430102001'])
+
+    // Picking a district takes the place of the street picked inside it.
+    await tap('[data-expand="430111"]')
+    await tap('[data-area="430111001"]')
+    await tap('[data-area="430111"]')
+    expect(pickedAreas()).toEqual(['430102001', '430111'])
+    await tap('[data-unpick="430111"]')
+    expect(pickedAreas()).toEqual(['430102001'])
+
+    await tap('[data-role="volunteer"]')
+    await tap('[data-role="grid_manager"]')
+    expect(get('[data-role="volunteer"]').getAttribute('aria-checked')).toBe('true')
+    expect(get('#audience-kept').textContent).toContain('限定 1 个区域、限定 2 类人群')
+    await tap('#save-draft')
+    await until(() => toasts().includes('草稿已保存'))
+    expect(fake.sent('save')).toEqual([expect.objectContaining({ id: 'sv-a', audience: { areaCodes: ['430102001'], roles: ['volunteer', 'grid_manager'], ageBands: [] }, quotas: [] })])
+  })
+
+  it('a quota row is checked with the server\'s schema: a bad limit is named beside it and nothing is saved', async () => {
+    mockParams = { id: 'sv-a' }
+    const fake = serve({
+      'surveys.adminGet': () => ({ ok: true, data: draftOf({ audience: { areaCodes: ['430102001'], roles: [], ageBands: [] } }) }),
+      'admin.grids': gridPages,
+      'surveys.save': savedAs('sv-a')
+    })
+    await open('#survey-form')
+    expect(get('#quota-explain').textContent).toContain('其他区域照常作答')
+    await tap('#add-quota')
+    // A survey limited to one area starts its quota there.
+    await until(() => row(1).querySelector('[data-quota-area]')!.textContent!.includes('芙蓉区 · 定王台街道'))
+
+    await type(limitOf(1), '0')
+    await tap('#save-draft')
+    expect(get('#error-quota-1-limit').textContent).toBe('配额至少 1 份')
+    expect(toasts()).toContain('第 1 条配额：配额至少 1 份')
+    await type(limitOf(1), '2.5')
+    expect($('#error-quota-1-limit')).toBeNull()
+    await tap('#save-draft')
+    expect(get('#error-quota-1-limit').textContent).toBe('配额必须是整数')
+    expect(fake.sent('save')).toEqual([])
+
+    // A second row's area comes from its own picker; one outside the survey's areas is pointed out.
+    await type(limitOf(1), '300')
+    await tap('#add-quota')
+    await tap(row(2).querySelector('[data-quota-area]')!)
+    await until(() => row(2).querySelector('[data-area="430111"]') !== null)
+    await tap(row(2).querySelector('[data-area="430111"]')!)
+    expect(row(2).querySelector('[data-quota-area]')!.textContent).toContain('雨花区')
+    expect(row(2).querySelector('[data-quota-unused]')!.textContent).toContain('不在「面向区域」内')
+    await tap('#save-draft')
+    expect(get('#error-quota-2-limit').textContent).toBe('请填写最多收多少份')
+    await type(limitOf(2), '50')
+    await tap('#save-draft')
+    await until(() => toasts().includes('草稿已保存'))
+    expect(fake.sent('save')).toEqual([expect.objectContaining({
+      quotas: [{ areaCode: '430102001', ageBand: null, limit: 300 }, { areaCode: '430111', ageBand: null, limit: 50 }]
+    })])
+  })
+
+  it('removing a quota asks first, and keeps it when told to', async () => {
+    mockParams = { id: 'sv-a' }
+    const fake = serve({
+      'surveys.adminGet': () => ({ ok: true, data: draftOf({ quotas: [{ areaCode: '430102001', ageBand: null, limit: 100 }] }) }),
+      'admin.grids': gridPages,
+      'surveys.save': savedAs('sv-a')
+    })
+    await open('#survey-form')
+    await until(() => row(1).querySelector('[data-quota-area]')!.textContent!.includes('芙蓉区'))
+
+    setConfirm(false)
+    await tap(row(1).querySelector('[data-remove-quota]')!)
+    await until(() => dialogs().length === 1)
+    expect(dialogs()[0]).toMatchObject({ title: '删除第 1 条配额？', confirmText: '删除' })
+    expect(dialogs()[0].content).toContain('芙蓉区 · 定王台街道 · 不限年龄 · 100 份')
+    expect(document.querySelectorAll('[data-quota]')).toHaveLength(1)
+
+    setConfirm(true)
+    await tap(row(1).querySelector('[data-remove-quota]')!)
+    await until(() => $('[data-quota]') === null)
+    await tap('#save-draft')
+    await until(() => toasts().includes('草稿已保存'))
+    expect(fake.sent('save')).toEqual([expect.objectContaining({ quotas: [] })])
+  })
+
+  it('a published survey shows its areas, roles and quotas, by name, without a way to change them', async () => {
+    mockParams = { id: 'sv-o' }
+    serve({
+      'surveys.adminGet': () => ({
+        ok: true,
+        data: adminItem({
+          id: 'sv-o', status: 'closed', audience: { areaCodes: ['430102001'], roles: ['volunteer'], ageBands: [] },
+          quotas: [{ areaCode: '430102001001', ageBand: null, limit: 80 }]
+        })
+      }),
+      'admin.grids': gridPages
+    })
+    await open('#survey-readonly')
+    await until(() => get('#view-areas').textContent!.includes('芙蓉区 · 定王台街道'))
+    expect(get('#view-roles').textContent).toBe('面向人群：志愿者')
+    expect(get('#audience-view').textContent).toContain('定王台街道 · 解放西社区 · 不限年龄 · 80 份')
+    expect($('#pick-areas')).toBeNull()
+    expect($('#add-quota')).toBeNull()
   })
 })
 

@@ -1,9 +1,9 @@
-import { View, Text, Input, Textarea, Picker, Switch } from '@tarojs/components'
+import { View, Text, Input, Textarea, Picker } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useEffect, useState } from 'react'
 import { PAGES, pageUrl } from '../../../../core/pages'
 import { MAX_QUESTIONS } from '../../../../core/survey-schemas'
-import { AGE_BANDS, AGE_BAND_LABELS, type AgeBand, type Survey } from '../../../../core/types'
+import { AGE_BAND_LABELS, type Survey } from '../../../../core/types'
 import { ApiError, call, errorText } from '../../../api'
 import { PageShell } from '../../../components/page-shell'
 import { StatusView } from '../../../components/status-view'
@@ -11,25 +11,26 @@ import { useAction } from '../../../utils/use-action'
 import { findSurvey } from '../surveys/find-survey'
 import { PHASE_LABELS, chinaDate, surveyPhase, versionText, windowText } from '../surveys/survey-format'
 import {
-  DEFAULT_AGE_BANDS, addOption, blankForm, blankQuestion, checkForm, closesOn, dependentsOf, firstMessage, formOf,
+  addOption, blankForm, blankQuestion, checkForm, closesOn, dependentsOf, firstMessage, formOf,
   moveQuestion, opensOn, placeMessage, removeOption, removeQuestion, setCondition, setIndicator, setOption, setType,
   toggleConditionOption, toggleMark, type ErrorPlace, type FormErrors, type SurveyForm
 } from './form'
 import { QuestionCard, QuestionView } from './question-card'
-import { FormField } from '../../../components/form-field'
+import { AudienceCard } from './audience-card'
+import { AudienceView } from './audience-view'
+import { Field } from './field'
+import { useGrids } from './grids'
+import { QuotaCard } from './quota-card'
 import { goBackOr } from '../../../utils/navigate'
 import './index.css'
-
-function Field ({ label, place, errors, required = false, hint, children }: { label: string; place: ErrorPlace; errors: FormErrors; required?: boolean; hint?: string; children: ReactNode }) {
-  return <FormField prefix='se' name={place} label={label} error={errors[place]} required={required} hint={hint}>{children}</FormField>
-}
 
 /** Back to where it was opened from; to its list when opened by its address. */
 const leave = () => { void goBackOr(PAGES.adminSurveys) }
 
 /**
- * 编辑问卷 (`?id=` opens one): the survey's title, description, window (days in China time), 年龄段筛选 and its
- * questions as cards. Checked with the server's own schema and rules before sending, each message where it belongs.
+ * 编辑问卷 (`?id=` opens one): the survey's title, description, window (days in China time), who may answer (areas,
+ * roles, age bands), its quotas and its questions as cards. Checked with the server's own schema and rules before
+ * sending, each message where it belongs.
  * Only a draft is edited: a published survey opens read-only, with 复制为新版本 to change it.
  */
 export default function EditSurvey () {
@@ -44,6 +45,8 @@ export default function EditSurvey () {
   const [busy, setBusy] = useState(false)
   // The form shows once it holds the loaded survey: never a blank one first (whose fields would then all change at once).
   const [filled, setFilled] = useState(!id)
+  // The grids name the picked areas: read once there are some (or a picker opens), never for a survey for everyone.
+  const grids = useGrids(filled && (form.audience.areaCodes.length > 0 || form.quotas.some((x) => x.areaCode !== '')))
 
   useEffect(() => {
     const s = existing.data
@@ -85,11 +88,6 @@ export default function EditSurvey () {
     }
     change((f) => setCondition(f, key, questionId), q(key))
   }
-
-  const toggleAge = (band: AgeBand) => change((f) => {
-    const on = f.audience.ageBands.includes(band)
-    return { ...f, audience: { ...f.audience, ageBands: on ? f.audience.ageBands.filter((b) => b !== band) : AGE_BANDS.filter((b) => b === band || f.audience.ageBands.includes(b)) } }
-  })
 
   /** A server's refusal: VALIDATION where it belongs, CONFLICT (no longer a draft) with the way on. */
   const refused = (e: unknown, prefix = '') => {
@@ -190,6 +188,7 @@ export default function EditSurvey () {
                   {form.description && <View className='se-hint'>{form.description}</View>}
                   <View className='se-hint'>开放时间：{windowText(form)}{form.asksAge ? ` · 先选年龄段（${form.audience.ageBands.map((b) => AGE_BAND_LABELS[b]).join('、') || '不限'}）` : ''}</View>
                 </View>
+                <AudienceView form={form} grids={grids} />
                 {form.questions.map((x, i) => <QuestionView key={x.key} form={form} question={x} index={i} />)}
               </View>
               )
@@ -224,33 +223,10 @@ export default function EditSurvey () {
                     </View>
                   </View>
                   <View className='se-hint'>北京时间：开始日当天 0 点开放，结束日当天 23:59 截止。</View>
-                  <View className='cell se-switch-cell'>
-                    <View className='cell-body'>
-                      <View className='cell-title'>年龄段筛选</View>
-                      <View className='cell-desc'>居民先选年龄段，只有所选年龄段的人能作答（模拟测评：18–65 岁）</View>
-                    </View>
-                    <Switch id='asks-age-switch' checked={form.asksAge} color='#06773b' ariaLabel='年龄段筛选'
-                      onChange={(e) => change((f) => ({ ...f, asksAge: e.detail.value, audience: { ...f.audience, ageBands: e.detail.value && f.audience.ageBands.length === 0 ? [...DEFAULT_AGE_BANDS] : f.audience.ageBands } }))} />
-                  </View>
-                  {form.asksAge && (
-                    <View className='se-chips' id='age-bands' ariaRole='group' ariaLabel='可以作答的年龄段'>
-                      {AGE_BANDS.map((b) => {
-                        const on = form.audience.ageBands.includes(b)
-                        return <View key={b} className={`se-chip ${on ? 'on' : ''}`} data-age-band={b} ariaRole='checkbox' aria-checked={on ? 'true' : 'false'} onClick={() => toggleAge(b)}>{on ? '✓ ' : ''}{AGE_BAND_LABELS[b]}</View>
-                      })}
-                    </View>
-                  )}
-                  {form.asksAge && form.audience.ageBands.length === 0 && <View className='se-hint'>没有选年龄段：所有年龄都能作答，只记录年龄段。</View>}
-                  {(form.audience.areaCodes.length > 0 || form.audience.roles.length > 0 || form.quotas.length > 0) && (
-                    <View className='se-hint' id='audience-kept'>
-                      沿用原有设置：{[
-                        form.audience.areaCodes.length ? `限定 ${form.audience.areaCodes.length} 个区域` : '',
-                        form.audience.roles.length ? `限定 ${form.audience.roles.length} 类人群` : '',
-                        form.quotas.length ? `配额 ${form.quotas.length} 条` : ''
-                      ].filter(Boolean).join('、')}（保存时保留）
-                    </View>
-                  )}
                 </View>
+
+                <AudienceCard form={form} errors={errors} grids={grids} change={change} />
+                <QuotaCard form={form} errors={errors} grids={grids} change={change} />
 
                 <View className='section-title'>题目（{form.questions.length} 道）</View>
                 {errors.questions && <View className='se-error error-text se-error-block' id='error-questions' ariaRole='alert'>{errors.questions}</View>}
