@@ -10,7 +10,7 @@ import type { Grid, Survey, SurveyResponse, Ticket, TicketState } from '../core/
 import { createSqliteStore } from '../server/adapters/sqlite'
 import { readAll } from '../server/paging'
 import { buildGrids } from '../server/seed/grids'
-import { post, quantile, round, startGateway } from './submit'
+import { benchUserId, post, quantile, round, signIn, startGateway } from './submit'
 import type { BenchResult } from './types'
 
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 1_000_000)
@@ -104,14 +104,15 @@ export async function benchIndicators (): Promise<BenchResult[]> {
 
 /** 1,000 concurrent answers of 1,000 residents to one survey through the gateway over loopback. */
 async function burstAnswers (): Promise<BenchResult> {
-  const gw = await startGateway()
+  const names = Array.from({ length: 1000 }, (_, i) => `bench-answer-${i}`)
+  const gw = await startGateway({ citizens: names })
   const agent = new Agent({ keepAlive: true, maxSockets: 200 })
   try {
-    const list = await post(agent, gw.port, 'surveys', { action: 'list' }, 'bench-answer-0')
+    const tokens = await signIn(agent, gw.port, names.map(benchUserId), 50)
+    const people = names.map((n) => tokens.get(benchUserId(n))!)
+    const list = await post(agent, gw.port, 'surveys', { action: 'list' }, people[0])
     const survey = (list.data as { items: Array<{ id: string; questions: Array<{ id: string; type: string; options: string[] }> }> }).items[0]
     const answers = Object.fromEntries(survey.questions.filter((q) => q.type !== 'text').map((q) => [q.id, [0]]))
-    const people = Array.from({ length: 1000 }, (_, i) => `bench-answer-${i}`)
-    for (let i = 0; i < people.length; i += 50) await Promise.all(people.slice(i, i + 50).map((u) => post(agent, gw.port, 'users', { action: 'me' }, u)))
     const latencies: number[] = []
     let failed = 0
     const t0 = process.hrtime.bigint()

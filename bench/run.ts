@@ -22,6 +22,7 @@ async function main (): Promise<void> {
 
   console.log('routing …')
   results.push(...await benchRouting())
+  results.push(...await (await import('./grids')).benchGrids())
 
   console.log('reports.submit through the gateway …')
   results.push(...await benchSubmit())

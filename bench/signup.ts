@@ -1,6 +1,6 @@
 import { Agent } from 'node:http'
 import type { RosterView } from '../core/volunteer/views'
-import { post, quantile, round, startGateway } from './submit'
+import { benchUserId, post, quantile, round, signIn, startGateway } from './submit'
 import type { BenchResult } from './types'
 
 const PLACES = 100
@@ -13,22 +13,25 @@ const CLIENTS = 200
  * them tapping twice), then the roster read back through the API: places never overbooked, nobody twice.
  */
 export async function benchSignup (): Promise<BenchResult[]> {
-  const gw = await startGateway()
+  const names = Array.from({ length: PEOPLE }, (_, i) => `bench-vol-${i}`)
+  const gw = await startGateway({ citizens: names })
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
   try {
+    const tokens = await signIn(agent, gw.port, ['u-organizer', ...names.map(benchUserId)], 50)
+    const organizer = tokens.get('u-organizer')!
     const start = new Date(Date.now() + 72 * 3_600_000)
     const iso = (h: number) => new Date(start.getTime() + h * 3_600_000).toISOString()
     const saved = await post(agent, gw.port, 'volunteer', {
       action: 'saveEvent', kind: 'service', title: '压力测试：社区清扫', topic: '环境保护', address: '香樟路社区广场',
       startAt: iso(0), endAt: iso(2), capacity: PLACES, waitlistEnabled: true, cancelDeadline: iso(-24)
-    }, 'dev-organizer')
+    }, organizer)
     if (!saved.ok) throw new Error(`saveEvent failed: ${saved.code}`)
     const eventId = (saved.data as { id: string }).id
-    const published = await post(agent, gw.port, 'volunteer', { action: 'publishEvent', id: eventId }, 'dev-organizer')
+    const published = await post(agent, gw.port, 'volunteer', { action: 'publishEvent', id: eventId }, organizer)
     if (!published.ok) throw new Error(`publishEvent failed: ${published.code}`)
 
     // Registration first (it makes each person a volunteer), so the burst is only signups.
-    const people = Array.from({ length: PEOPLE }, (_, i) => `bench-vol-${i}`)
+    const people = names.map((n) => tokens.get(benchUserId(n))!)
     for (let i = 0; i < people.length; i += 50) {
       await Promise.all(people.slice(i, i + 50).map((u, k) => post(agent, gw.port, 'volunteer', {
         action: 'register', realName: '压测志愿者', phone: `138${String(i + k).padStart(8, '0')}`, community: '香樟路社区', skills: ['环境保护']
@@ -48,7 +51,7 @@ export async function benchSignup (): Promise<BenchResult[]> {
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9
     latencies.sort((a, b) => a - b)
 
-    const roster = await post(agent, gw.port, 'volunteer', { action: 'roster', id: eventId }, 'dev-organizer')
+    const roster = await post(agent, gw.port, 'volunteer', { action: 'roster', id: eventId }, organizer)
     if (!roster.ok) throw new Error(`roster failed: ${roster.code}`)
     const view = roster.data as RosterView
     const confirmed = view.entries.filter((e) => e.signup.status === 'confirmed').length

@@ -4,6 +4,8 @@ import { Agent, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ringCentroid } from '../core/routing'
+import type { User } from '../core/types'
+import { openLocalApp } from '../server/gateway/compose'
 import { buildGrids } from '../server/seed/grids'
 import type { BenchResult } from './types'
 
@@ -13,11 +15,40 @@ const PER_USER = 5 // under the 10-an-hour limit, so every submit does the full 
 
 interface Server { port: number; stop: () => Promise<void> }
 
-/** The gateway as `npm start` runs it, in its own process with a fresh SQLite file. */
-export async function startGateway (): Promise<Server> {
+/**
+ * The gateway as `npm start` runs it, in its own process with a fresh SQLite file. The bench's many callers are
+ * made beforehand as demo accounts (`dev-bench-…`, citizens) through the store in that data folder, so each can sign
+ * in by the dev login like the seeded ones — the gateway itself has no switch for benchmarks.
+ */
+export async function startGateway (opts: { citizens?: readonly string[] } = {}): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'wenming-bench-'))
+  if (opts.citizens?.length) {
+    const app = await openLocalApp({ dataDir: dir })
+    const createdAt = app.deps.clock.now()
+    for (const name of opts.citizens) {
+      const user: User = { id: benchUserId(name), openid: `dev-${name}`, nickname: '压测用户', roles: ['citizen'], gridIds: [], createdAt }
+      await app.store.putUser(user)
+    }
+    await app.close()
+  }
   const server = await startProcess(join(__dirname, '..', 'server/gateway/main.ts'), { PORT: '0', DATA_DIR: dir })
   return { port: server.port, stop: async () => { await server.stop(); rmSync(dir, { recursive: true, force: true }) } }
+}
+
+/** The user id of a bench caller made by startGateway({ citizens }): `bench-7` is u-bench-7, openid dev-bench-7. */
+export const benchUserId = (name: string) => `u-${name}`
+
+/** Sign each in by the dev login (`u-admin`, or a bench caller's id), some at a time: their session tokens, by id. */
+export async function signIn (agent: Agent, port: number, userIds: readonly string[], atOnce = 32): Promise<Map<string, string>> {
+  const tokens = new Map<string, string>()
+  for (let i = 0; i < userIds.length; i += atOnce) {
+    await Promise.all(userIds.slice(i, i + atOnce).map(async (id) => {
+      const r = await send(agent, port, '/dev/login', { userId: id })
+      if (!r.ok) throw new Error(`dev login as ${id} failed: ${r.code}`)
+      tokens.set(id, (r.data as { token: string }).token)
+    }))
+  }
+  return tokens
 }
 
 /** A TypeScript server script in its own process; resolves with the port it prints. */
@@ -46,10 +77,15 @@ export async function startProcess (script: string, env: Record<string, string>)
   }
 }
 
-export function post (agent: Agent, port: number, fn: string, body: unknown, openid: string): Promise<{ ok: boolean; code?: string; data?: any }> {
+/** One API call with a session token from signIn. */
+export function post (agent: Agent, port: number, fn: string, body: unknown, token: string): Promise<{ ok: boolean; code?: string; data?: any }> {
+  return send(agent, port, `/api/${fn}`, body, token)
+}
+
+function send (agent: Agent, port: number, path: string, body: unknown, token?: string): Promise<{ ok: boolean; code?: string; data?: any }> {
   const data = Buffer.from(JSON.stringify(body))
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: `/api/${fn}`, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, authorization: `Dev ${openid}` } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': data.length, ...(token ? { authorization: `Bearer ${token}` } : {}) } }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {
@@ -62,6 +98,7 @@ export function post (agent: Agent, port: number, fn: string, body: unknown, ope
   })
 }
 
+/** `u`: the caller's session token (any name for the bare ceiling server, which reads no header). */
 interface Job { u: string; n: number }
 const submitBody = (points: Array<{ lng: number; lat: number }>, n: number) => ({
   action: 'submit', clientRequestId: `bench-req-${n}-xxxx`, categoryId: 'cat-E02-01', description: '灯箱上贴满小广告', location: points[n % points.length]
@@ -109,13 +146,14 @@ export async function benchSubmit (): Promise<BenchResult[]> {
     await ceiling.stop()
   }
 
-  const gw = await startGateway()
+  const gw = await startGateway({ citizens: users })
   const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS })
   try {
-    // Register the users first (a first call creates the citizen), so the timed part is only submits.
-    for (let i = 0; i < users.length; i += CLIENTS) await Promise.all(users.slice(i, i + CLIENTS).map((u) => post(agent, gw.port, 'users', { action: 'me' }, u)))
-    await burst(agent, gw.port, warm, (n) => submitBody(points, n))
-    const r = await burst(agent, gw.port, jobs, (n) => submitBody(points, n))
+    // Sign everyone in first, so the timed part is only submits.
+    const tokens = await signIn(agent, gw.port, users.map(benchUserId), CLIENTS)
+    const asToken = (list: readonly Job[]) => list.map((j) => ({ ...j, u: tokens.get(benchUserId(j.u))! }))
+    await burst(agent, gw.port, asToken(warm), (n) => submitBody(points, n))
+    const r = await burst(agent, gw.port, asToken(jobs), (n) => submitBody(points, n))
     const perS = jobs.length / r.seconds
     const ceilingPerS = jobs.length / top.seconds
     const p = (q: number) => quantile(r.latencies, q)

@@ -8,6 +8,11 @@ import type { Category, Grid, Page, Signup, Survey, User, VolunteerEvent } from 
 import type * as V from './volunteer/views'
 import type * as SV from './survey-views'
 import type { PartnerKeyView } from './open311/keys'
+import type { AuditItemView, PersonView } from './people'
+import type { SettingsView } from './settings-schema'
+import type * as SI from './signin'
+import type { GridPreviewView } from './grids/preview'
+import type { GridImportDiff, GridVersion } from './grids/versions'
 
 /**
  * The API contract: every cloud function, its actions, their input and output.
@@ -47,6 +52,11 @@ export interface ApiContract {
     urge: A<typeof s.urgeInput, TicketView>
     /** 缓办: the office moves the deadline once, with a reason; 按期结案率 leaves the ticket out of its base. */
     defer: A<typeof s.deferInput, TicketView>
+    /** 屏蔽: out of every public view; its reporter, handler and the office still see it, and it still counts. */
+    hide: A<typeof s.hideInput, TicketView>
+    unhide: A<typeof s.hideInput, TicketView>
+    /** 屏蔽照片: one photo gone from every view but the office's (shown there as 已屏蔽 with the reason). */
+    redactPhoto: A<typeof s.redactPhotoInput, TicketView>
   }
   volunteer: {
     events: A<typeof s.eventsInput, EventsView>
@@ -122,6 +132,53 @@ export interface ApiContract {
     createOpen311Key: A<typeof s.open311KeyInput, { key: PartnerKeyView; secret: string }>
     /** Stop a key at once (its partner's next call answers 403); a key revoked already stays as it was. */
     revokeOpen311Key: A<typeof s.idInput, PartnerKeyView>
+    /** People by nickname (its start), volunteer number, phone or id — or everyone of a role — with roles, grids and bans. */
+    findUsers: A<typeof s.findUsersInput, Page<PersonView>>
+    /** Grant 网格员 (with grids), 组织者 (with an organisation) or 文明办 (with an area), with a reason; audited, the person told. */
+    grantRole: A<typeof s.grantRoleInput, PersonView>
+    /** Revoke a role (a grid manager's open tickets move to `reassignTo`, or CONFLICT says how many); never one's own 文明办. */
+    revokeRole: A<typeof s.revokeRoleInput, { person: PersonView; reassigned: number }>
+    /** The audit list, newest first, by kind or target, with the actor's name. */
+    audit: A<typeof s.auditInput, Page<AuditItemView>>
+    /** 暂停上报 until a time (future, ≤ 1 year) with a reason: submit answers FORBIDDEN saying why and until when. */
+    banReporter: A<typeof s.banInput, PersonView>
+    unban: A<typeof s.unbanInput, PersonView>
+    /** Every category, both levels, active or not, in code order. */
+    categories: A<typeof s.emptyInput, Category[]>
+    /** Create (`create: true`, an unused code) or edit a category; applies to tickets filed from now on. */
+    saveCategory: A<typeof s.categoryInput, Category>
+    /** The settings in force, their version and the last changes (修改记录). */
+    settings: A<typeof s.emptyInput, SettingsView>
+    /** Save a new version if `expectedVersion` is still the newest (else CONFLICT); in force from the next call. */
+    saveSettings: A<typeof s.saveSettingsInput, SettingsView>
+    /** Check a grid file (GeoJSON): the report per feature, the outlines for the map, what an import would change. Nothing stored. */
+    previewGrids: A<typeof s.gridFileInput, GridPreviewView>
+    /** Import a grid file as a new version that routing switches to at once (all or nothing); VALIDATION with the report on any error. */
+    importGrids: A<typeof s.importGridsInput, { version: GridVersion; diff: GridImportDiff }>
+    /** The grid versions, newest first, the one in use marked active. */
+    gridVersions: A<typeof s.pageInput, Page<GridVersion>>
+    /** Make an earlier version the one routing uses again; today's managers stay with the grids both versions have. */
+    restoreGrids: A<typeof s.restoreGridsInput, { version: GridVersion; managersDropped: number; retired: number }>
+    /** Edit one grid of the version in use: name, 常住人口, managers (grid managers only; their grids kept in step). */
+    saveGrid: A<typeof s.saveGridInput, Grid>
+  }
+  /** Scan to sign in at the desk (core/signin.ts): the desk's side is anonymous, the phone's a signed-in person. */
+  auth: {
+    /** The desk: a new sign-in request, shown as a QR code (it holds the secret the desk polls with). */
+    request: A<typeof SI.signInRequestInput, SI.SignInRequestView>
+    /** The desk: still waiting, over, or — exactly once — the session token of the person who confirmed. */
+    poll: A<typeof SI.signInPollInput, SI.SignInPollView>
+    /** The phone: who is about to be signed in (the caller) and which browser asks, when, until when. */
+    describe: A<typeof SI.signInQrInput, SI.SignInDescribeView>
+    /** The phone: sign the desk in as me, with my roles (once, before it expires). */
+    confirm: A<typeof SI.signInQrInput, { browser: string; nickname: string; officeRights: boolean }>
+    cancel: A<typeof SI.signInQrInput, { state: 'cancelled' }>
+    /** My desktop sessions (and dev-login ones), newest first, live and ended. */
+    sessions: A<typeof s.pageInput, Page<SI.DeskSessionView>>
+    /** End one of my sessions (another browser's next call is anonymous). */
+    endSession: A<typeof SI.endSessionInput, SI.DeskSessionView>
+    /** The desk: end the session this call comes through. */
+    signOut: A<typeof s.emptyInput, { ended: boolean }>
   }
   timer: {
     sweep: A<typeof s.emptyInput, { overdueMarked: number; autoClosed: number; recovered: number; offersLapsed: number; offersMade: number; reminded: number; aggregatesDrifted: number | null }>
@@ -129,7 +186,7 @@ export interface ApiContract {
 }
 
 export type FunctionName = keyof ApiContract
-export const FUNCTION_NAMES: FunctionName[] = ['users', 'reports', 'tickets', 'volunteer', 'surveys', 'stats', 'admin', 'timer']
+export const FUNCTION_NAMES: FunctionName[] = ['users', 'reports', 'tickets', 'volunteer', 'surveys', 'stats', 'admin', 'auth', 'timer']
 export type ActionName<F extends FunctionName> = keyof ApiContract[F] & string
 export type ActionInput<F extends FunctionName, N extends ActionName<F>> = ApiContract[F][N] extends A<any, any> ? ApiContract[F][N]['input'] : never
 export type ActionOutput<F extends FunctionName, N extends ActionName<F>> = ApiContract[F][N] extends { output: infer O } ? O : never

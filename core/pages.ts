@@ -28,7 +28,18 @@ export const PAGES = {
   adminSurveys: 'packages/admin/surveys/index',
   surveyEdit: 'packages/admin/survey-edit/index',
   surveyResults: 'packages/admin/survey-results/index',
-  adminDashboard: 'packages/admin/dashboard/index'
+  adminDashboard: 'packages/admin/dashboard/index',
+  adminCategories: 'packages/admin/categories/index',
+  adminSettings: 'packages/admin/settings/index',
+  adminPeople: 'packages/admin/people/index',
+  adminAudit: 'packages/admin/audit/index',
+  adminGrids: 'packages/admin/grids/index',
+  /** The desk's sign-in (H5): a QR code the phone scans (core/signin.ts). */
+  deskSignIn: 'packages/account/signin/index',
+  /** The phone's side of it: who signs in where, 确认登录 / 取消 (opened by 我的 → 扫码登录电脑版). */
+  scanSignIn: 'packages/account/scan/index',
+  /** 我的 → 桌面登录: my desktop sessions, each with 退出. */
+  deskSessions: 'packages/account/sessions/index'
 } as const
 
 /** The tab bar's pages: reached by switchTab (navigateTo refuses them), with no back button of their own. */

@@ -145,6 +145,10 @@ export type DeferInput = z.infer<typeof deferInput>
 
 export * from './volunteer/schemas'
 export * from './survey-schemas'
+export * from './admin-schemas'
+export * from './grid-schemas'
+export { categoryInput } from './categories'
+export { saveSettingsInput, settingsSchema } from './settings-schema'
 
 /** The office issues an Open311 API key to a partner system it names (admin.createOpen311Key). */
 export const open311KeyInput = z.object({

@@ -30,6 +30,23 @@ export const SESSION_TOKEN_BYTES = 32
 /** Touch a session at most this often (a read per call, a write per minute). */
 export const TOUCH_EVERY_MS = 60_000
 
+/** A dev-login session (local gateway, demo accounts) ends after this long unused where no setting says otherwise. */
+export const DEV_SESSION_IDLE_HOURS = 8
+
+/** Is a use at `nowIso` worth recording (the last recorded use is at least TOUCH_EVERY_MS old)? */
+export function touchDue (s: Pick<Session, 'lastSeenAt'>, nowIso: string): boolean {
+  return Date.parse(nowIso) - Date.parse(s.lastSeenAt) >= TOUCH_EVERY_MS
+}
+
+/**
+ * The expiry after a use at `nowIso`: the session keeps the idle span it was opened with, so changing the setting
+ * later applies to new sign-ins rather than cutting short (or stretching) the ones already open.
+ */
+export function expiryAfterUse (s: Pick<Session, 'lastSeenAt' | 'expiresAt'>, nowIso: string): string {
+  const idleMs = Math.max(0, Date.parse(s.expiresAt) - Date.parse(s.lastSeenAt))
+  return new Date(Date.parse(nowIso) + idleMs).toISOString()
+}
+
 /** Is the session usable at `nowIso`? */
 export function sessionLive (s: Pick<Session, 'endedAt' | 'expiresAt'>, nowIso: string): boolean {
   return s.endedAt === null && Date.parse(s.expiresAt) > Date.parse(nowIso)

@@ -18,6 +18,8 @@ export interface Settings {
    * the office from census figures: where an area has one, its survey rates also show an age-weighted rate.
    */
   ageStructure: Record<string, AgeStructure>
+  /** Hours a desktop sign-in (scan to sign in) stays open unused; each use moves the end on by as much. */
+  sessionIdleHours: number
   volunteer: VolunteerSettings
 }
 
@@ -58,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
   targets: { awareness: 0.8, support: 0.8, satisfaction: 0.9, volunteerRegistration: 0.08 },
   minSample: 30,
   ageStructure: {},
+  sessionIdleHours: 8,
   volunteer: {
     offerHours: 4,
     promoteOnEventDay: false,

@@ -39,6 +39,20 @@ export interface User {
   /** Grid the user lives in, if known (for participation per area). */
   homeGridId?: string
   createdAt: string
+  /** The organisation an organizer acts for (organizers only; set when the office grants the role). */
+  organisation?: string | null
+  /** The area an admin answers for: a grid-code prefix, '' for the whole city (admins only). */
+  areaCode?: string | null
+  /** The office stopped this person from reporting until `until` (core/moderation.ts reportBan); absent = never. */
+  reportBan?: ReportBan | null
+}
+
+/** 暂停上报: set by the office with a reason; the person is told why and until when. */
+export interface ReportBan {
+  until: string
+  reason: string
+  by: string
+  at: string
 }
 
 /** 单元网格: code = 6 digits admin area + 3 street + 3 community + 3 sequence. */
@@ -117,6 +131,13 @@ export interface Ticket {
    * ticket leaves the base of 按期结案率 (按期结案 ÷ (应结案 − 缓办)); absent on tickets never deferred.
    */
   deferral?: { at: string; by: string; reason: string; originalDeadline: string; until: string } | null
+  /**
+   * 屏蔽: the office took the report out of every public view (nearby duplicates, followers, Open311); its reporter,
+   * its handler and the office still see it, and it still counts in the indicators. Absent or null: public.
+   */
+  hidden?: { at: string; by: string; reason: string } | null
+  /** Photos the office redacted (屏蔽照片): gone from every view but the office's, which shows them as 已屏蔽. */
+  redactedPhotos?: RedactedPhoto[]
   followers: number
   rating: Rating | null
   createdAt: string
@@ -127,6 +148,13 @@ export interface Ticket {
   closedAt: string | null
   /** Bumped by every change; conditional updates compare it. */
   version: number
+}
+
+export interface RedactedPhoto {
+  fileId: string
+  at: string
+  by: string
+  reason: string
 }
 
 /** Content-safety review of one uploaded photo. No record = passed (checked synchronously, or before reviews existed). */

@@ -23,6 +23,8 @@ export interface TicketView extends Omit<Ticket, 'reporterId' | 'location' | 'cl
   mayUrge?: boolean
   /** The office may approve 缓办 (once, while the ticket is being handled). */
   mayDefer?: boolean
+  /** The office may 屏蔽 / 取消屏蔽 the report and 屏蔽 its photos (tickets.hide, unhide, redactPhoto). */
+  mayModerate?: boolean
   /** Photos shown to this viewer that have not passed review yet (only their uploader sees them). */
   photoStatus: Record<string, PhotoReviewStatus>
 }

@@ -16,7 +16,11 @@ const clock: Clock = { now: () => new Date(Date.now() + Number(readFileSync(file
 
 async function main (): Promise<void> {
   const app = await openLocalApp({ dataDir: resolve(process.env.DATA_DIR ?? '.data-e2e'), clock })
-  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot: resolve(process.env.WEB_ROOT ?? 'dist/h5') })
+  // Bound to loopback below, so the dev login is on, as for npm start. Sessions keep real time (the system clock):
+  // the test jumps a day in seconds, and someone who used the app a moment ago has not been idle for that day.
+  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot: resolve(process.env.WEB_ROOT ?? 'dist/h5'), devLogin: true,
+    sessionIdleHours: async () => (await app.deps.settingsSource.current()).settings.sessionIdleHours
+  })
   server.listen(0, '127.0.0.1', () => {
     const addr = server.address()
     const port = typeof addr === 'object' && addr ? addr.port : 0

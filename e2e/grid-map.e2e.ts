@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core'
 import { createGridIndex, ringCentroid } from '../core/routing'
 import type { GcjPoint } from '../core/types'
 import type { GridMapView } from '../core/views'
-import { devLogin, launchBrowser, phonePage, settled, shot, SHOTS, startGateway, type Gateway } from './harness'
+import { devLogin, devToken, launchBrowser, phonePage, settled, shot, SHOTS, startGateway, type Gateway } from './harness'
 
 /**
  * The offline grid map (src/components/grid-map) on the 随手拍 page, in the H5 build: a `.grid-map` whose
@@ -19,7 +19,7 @@ type Grid = GridMapView['grids'][number]
 interface View { sx: number; sy: number; tx: number; ty: number }
 
 async function api<T> (base: string, fn: string, body: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
   const r = await res.json() as { ok: boolean; data: T; error?: { message: string } }
   assert.ok(r.ok, r.error?.message)
   return r.data
@@ -234,7 +234,7 @@ describe('grid map: pick the problem location on the offline grid map (H5)', () 
 
   it('tapping a seeded report\'s own spot at the default zoom offers it as a nearby duplicate', async () => {
     // tk-009: 非法小广告 at 东塘, filed 12 hours ago by another resident, still open.
-    const seeded = (await api<{ ticket: { id: string; categoryId: string; state: string; location: GcjPoint } }>(gw.url, 'tickets', { action: 'get', id: 'tk-009' }, 'dev-admin')).ticket
+    const seeded = (await api<{ ticket: { id: string; categoryId: string; state: string; location: GcjPoint } }>(gw.url, 'tickets', { action: 'get', id: 'tk-009' }, await devToken(gw.url, 'u-admin'))).ticket
     assert.equal(seeded.categoryId, 'cat-E02-01')
     const { page, errors } = await phonePage(browser)
     await openReport(page, gw.url)

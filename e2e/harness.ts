@@ -87,6 +87,17 @@ export async function shot (page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false })
 }
 
+/**
+ * A demo account's session token for calling the API directly (as `Authorization: Bearer <token>`): the gateway's
+ * dev login, as the 我的 page uses it. The token is a random session id, never the openid.
+ */
+export async function devToken (base: string, userId: string): Promise<string> {
+  const res = await fetch(new URL('/dev/login', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
+  const body = await res.json() as { ok: boolean; data?: { token: string }; error?: { message: string } }
+  if (!body.ok || !body.data) throw new Error(`dev login as ${userId} refused: ${body.error?.message ?? res.status}`)
+  return body.data.token
+}
+
 /** Sign in through the 我的 page's dev login, as a person would. */
 export async function devLogin (page: Page, base: string, userId: string): Promise<void> {
   await page.goto(`${base}#/pages/me/index`)

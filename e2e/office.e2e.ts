@@ -5,7 +5,7 @@ import { createGridIndex, distanceMeters, ringCentroid } from '../core/routing'
 import { ticketNumber } from '../core/tickets/number'
 import type { GcjPoint } from '../core/types'
 import type { DispatchOptionView, TicketDetailView, TicketView } from '../core/views'
-import { devLogin, launchBrowser, phonePage, settled, shot, startGateway, type Gateway } from './harness'
+import { devLogin, devToken, launchBrowser, phonePage, settled, shot, startGateway, type Gateway } from './harness'
 
 /**
  * The office at work, in the browser against the local gateway: merge a duplicate into a picked candidate (and see
@@ -13,18 +13,11 @@ import { devLogin, launchBrowser, phonePage, settled, shot, startGateway, type G
  * handler sees the message), bulk dispatch at a desk. Screenshots at phone size (375×667) and at a desk (1280×800).
  */
 
-interface Token { token: string }
-
 async function api<T> (base: string, fn: string, body: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
   const r = await res.json() as { ok: boolean; data: T; error?: { message: string } }
   assert.ok(r.ok, r.error?.message)
   return r.data
-}
-
-async function tokenOf (base: string, userId: string): Promise<string> {
-  const res = await fetch(`${base}dev/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })
-  return ((await res.json()) as { data: Token }).data.token
 }
 
 /** A desk: 1280×800, Chinese, UTC+8. */
@@ -78,9 +71,9 @@ describe('the office: merge, dispatch, 督办 and bulk steps, on a phone and at 
   before(async () => {
     gw = await startGateway()
     browser = await launchBrowser()
-    citizen = await tokenOf(gw.url, 'u-citizen')
-    resident = await tokenOf(gw.url, 'u-volunteer')
-    admin = await tokenOf(gw.url, 'u-admin')
+    citizen = await devToken(gw.url, 'u-citizen')
+    resident = await devToken(gw.url, 'u-volunteer')
+    admin = await devToken(gw.url, 'u-admin')
     const { grids } = await api<{ grids: Array<{ id: string; code: string; polygon: Array<[number, number]> }> }>(gw.url, 'reports', { action: 'gridMap' })
     here = ringCentroid(grids.find((g) => g.id === 'grid-002')!.polygon)!
     far = ringCentroid(grids.find((g) => distanceMeters(here, ringCentroid(g.polygon)!) > 3_000)!.polygon)!

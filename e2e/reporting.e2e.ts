@@ -10,7 +10,7 @@ import { FIXTURE_GPS, phoneJpeg } from '../server/photos/testing/fixtures'
 import { choosePhoto, devLogin, launchBrowser, phonePage, settled, shot, startGateway, tapMap, type Gateway } from './harness'
 
 async function api<T> (base: string, fn: string, body: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }, body: JSON.stringify(body) })
+  const res = await fetch(`${base}api/${fn}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
   const r = await res.json() as { ok: boolean; data: T; error?: { message: string } }
   assert.ok(r.ok, r.error?.message)
   return r.data

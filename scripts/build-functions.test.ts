@@ -1,21 +1,12 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import { spawnSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
+import { builtinModules } from 'node:module'
 import { join } from 'node:path'
-import { buildFunctions, CLOUD_FUNCTIONS } from './build-functions'
+import { buildFunctions, CLOUD_FUNCTIONS, functionDependencies } from './build-functions'
+import { openApiNamesIn } from './deploy-checks'
 
 const root = join(__dirname, '..', 'cloudfunctions')
-
-/** The namespaces of WeChat's cloud-call open APIs (`cloud.openapi.<namespace>.<method>`). */
-const OPENAPI_NAMESPACES = [
-  'analysis', 'auth', 'cloudbase', 'customerServiceMessage', 'img', 'immediateDelivery', 'logistics', 'nearbyPoi', 'ocr',
-  'operation', 'phonenumber', 'plugin', 'redpacketcover', 'search', 'security', 'serviceMarket', 'soter',
-  'subscribeMessage', 'templateMessage', 'uniformMessage', 'updatableMessage', 'urllink', 'urlscheme', 'wxacode'
-]
-const OPENAPI_NAME = new RegExp(`["'\`]((?:${OPENAPI_NAMESPACES.join('|')})\\.[A-Za-z]+)["'\`]`, 'g')
-
-/** The open-API names a bundle carries: the `'<namespace>.<method>'` literals handed to callOpenApi. */
-const openApiNamesIn = (code: string): string[] => [...new Set([...code.matchAll(OPENAPI_NAME)].map((m) => m[1]))].sort()
 
 describe('cloud function bundles', () => {
   const out = mkdtempSync(join(tmpdir(), 'functions-'))
@@ -23,12 +14,12 @@ describe('cloud function bundles', () => {
 
   beforeAll(async () => { built = await buildFunctions({ outRoot: out }) }, 60_000)
 
-  it('has one folder per function, each with a thin index.ts, its own package.json (SDK only) and config.json', () => {
+  it('has one folder per function, each with a thin index.ts, its own package.json (the SDK; sharp for photos) and config.json', () => {
     const folders = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     expect(folders).toEqual([...CLOUD_FUNCTIONS].sort())
     for (const fn of CLOUD_FUNCTIONS) {
       const pkg = JSON.parse(readFileSync(join(root, fn, 'package.json'), 'utf8'))
-      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk'])
+      expect({ fn, deps: Object.keys(pkg.dependencies) }).toEqual({ fn, deps: fn === 'photos' ? ['@cloudbase/node-sdk', 'sharp'] : ['@cloudbase/node-sdk'] })
       const config = JSON.parse(readFileSync(join(root, fn, 'config.json'), 'utf8'))
       expect(config.timeout).toBeGreaterThanOrEqual(10)
       const source = readFileSync(join(root, fn, 'index.ts'), 'utf8')
@@ -42,9 +33,10 @@ describe('cloud function bundles', () => {
     expect(built.map((b) => b.name)).toEqual(CLOUD_FUNCTIONS)
     for (const b of built) {
       const code = readFileSync(b.file, 'utf8')
-      // Only the SDK stays external; no relative import survives bundling, and nothing local-only is inside.
+      // Only the function's own dependencies stay external; no relative import survives bundling, and nothing local-only is inside.
       const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])
       expect(requires.filter((r) => r.startsWith('.'))).toEqual([])
+      expect(requires.filter((r) => !r.startsWith('node:') && !builtinModules.includes(r) && !functionDependencies(b.name).includes(r))).toEqual([])
       expect(code).not.toMatch(/better-sqlite3|server\/gateway|dev\/login/)
       // Plain Node, outside Jest's module system: only the SDK is found, through NODE_PATH as CloudBase installs it.
       const probe = spawnSync(process.execPath, ['-e', `process.stdout.write(typeof require(${JSON.stringify(b.file)}).main)`], {

@@ -27,7 +27,8 @@ async function resolveAudience (deps: Deps, a: Audience, t: Ticket): Promise<str
     case 'reporter': return [t.reporterId]
     case 'assignee': return t.assigneeId ? [t.assigneeId] : []
     case 'handlers': return t.assigneeId ? [t.assigneeId] : [...((t.gridId && (await deps.directory.get()).gridsById.get(t.gridId)?.managerIds) || [])]
-    case 'followers': return readAll((q) => deps.store.listFollowers(t.id, q), MAX_FOLLOWERS, '关注者')
+    // A report the office hid is no longer the followers' to hear about (core/moderation.ts: its own people only).
+    case 'followers': return t.hidden ? [] : readAll((q) => deps.store.listFollowers(t.id, q), MAX_FOLLOWERS, '关注者')
     case 'admins': return (await readAll((q) => deps.store.listUsers({ ...q, role: 'admin' }), MAX_ADMINS, '文明办人员')).map((u) => u.id)
   }
 }

@@ -1,6 +1,7 @@
 import { FUNCTION_NAMES, type FunctionName } from '../core/api'
 import type { Deps } from './deps'
 import { adminActions } from './handlers/admin'
+import { authActions } from './handlers/auth'
 import { reportsActions } from './handlers/reports'
 import { statsActions } from './handlers/stats'
 import { surveysActions } from './handlers/surveys'
@@ -20,6 +21,7 @@ export function createRouterFor (fn: FunctionName, deps: Deps): Router {
     case 'surveys': return createRouter('surveys', surveysActions, deps)
     case 'stats': return createRouter('stats', statsActions, deps)
     case 'admin': return createRouter('admin', adminActions, deps)
+    case 'auth': return createRouter('auth', authActions, deps)
     case 'timer': return createRouter('timer', timerActions, deps)
   }
 }

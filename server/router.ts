@@ -3,9 +3,10 @@ import type { ActionName, ActionOutput, ApiContract, FunctionName } from '../cor
 import type { Result } from '../core/errors'
 import type { Role, User } from '../core/types'
 import { AppError } from './errors'
-import type { Deps, Identity } from './deps'
+import type { CallOrigin, Deps, Identity } from './deps'
 import { resolveCaller } from './caller'
 import { isStoreError, type StoreError } from './ports/errors'
+import { withCurrentSettings } from './settings-source'
 
 z.config(z.locales.zhCN())
 
@@ -16,6 +17,10 @@ export interface Ctx {
   deps: Deps
   /** The signed-in caller; null only for 'public' and 'system' actions. */
   user: User | null
+  /** The session the call came through (a desk's or the dev login's), null for WeChat's own OPENID and for nobody. */
+  sessionId: string | null
+  /** The caller's address and browser as the platform reports them. */
+  origin: CallOrigin
 }
 
 export interface ActionDef<I extends z.ZodType, O> {
@@ -33,12 +38,14 @@ export function action<I extends z.ZodType, O> (def: ActionDef<I, O>): ActionDef
   return def
 }
 
-export type Router = (event: unknown, identity: Identity) => Promise<Result<unknown>>
+export type Router = (event: unknown, identity: Identity, origin?: CallOrigin) => Promise<Result<unknown>>
+
+const NO_ORIGIN: CallOrigin = { ip: '', userAgent: '' }
 
 /** `{ action, ...payload }` → validate → authorize → handler, answered in the one Result shape. */
 export function createRouter<F extends FunctionName> (fn: F, actions: ActionsOf<F>, deps: Deps): Router {
   const table = actions as Record<string, ActionDef<z.ZodType, unknown>>
-  return async (event, identity) => {
+  return async (event, identity, origin = NO_ORIGIN) => {
     try {
       const { action: name, ...payload } = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
       const def = typeof name === 'string' && Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined
@@ -49,7 +56,9 @@ export function createRouter<F extends FunctionName> (fn: F, actions: ActionsOf<
         const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
         throw new AppError('VALIDATION', issues[0] ? `${issues[0].message}${issues[0].path ? `（${issues[0].path}）` : ''}` : undefined, issues)
       }
-      return { ok: true, data: await def.run({ deps, user }, parsed.data) }
+      // The settings as they stand now, read per call: a change the office saved applies to the very next call.
+      const sessionId = identity.kind === 'user' ? identity.sessionId ?? null : null
+      return { ok: true, data: await def.run({ deps: await withCurrentSettings(deps), user, sessionId, origin }, parsed.data) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() }
       if (isStoreError(e)) return { ok: false, error: fromStoreError(fn, e).toBody() }

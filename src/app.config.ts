@@ -16,7 +16,8 @@ export default defineAppConfig({
       ]
     },
     { root: 'packages/grid', pages: ['inbox/index'] },
-    { root: 'packages/admin', pages: ['triage/index', 'surveys/index', 'survey-edit/index', 'survey-results/index', 'dashboard/index'] }
+    { root: 'packages/admin', pages: ['triage/index', 'surveys/index', 'survey-edit/index', 'survey-results/index', 'dashboard/index', 'categories/index', 'settings/index', 'people/index', 'audit/index', 'grids/index'] },
+    { root: 'packages/account', pages: ['signin/index', 'scan/index', 'sessions/index'] }
   ],
   window: {
     backgroundTextStyle: 'light',

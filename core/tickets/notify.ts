@@ -11,7 +11,7 @@ export interface Notice {
   body: string
 }
 
-type Event = TicketAction | 'submit' | 'markOverdue' | 'urge' | 'defer'
+type Event = TicketAction | 'submit' | 'markOverdue' | 'urge' | 'defer' | 'reassign' | 'hide' | 'unhide' | 'redactPhoto'
 
 /** 12月5日 in China time. */
 function chinaDate (iso: string): string {
@@ -65,6 +65,14 @@ export function noticesFor (
         { to: 'handlers', title: '案卷已批准缓办', body: `${about}处理时限延至 ${chinaDate(t.deadline)}${reason}` },
         ...both('处理时间延后', `${about}需要更多时间处理，预计 ${chinaDate(t.deadline)} 前完成${reason}`)
       ]
+    case 'hide':
+    case 'unhide':
+    case 'redactPhoto':
+      // Moderation tells nobody: the reporter and the handler see the step in the timeline, with the office's reason.
+      return []
+    case 'reassign':
+      // Sent to the assignee after the step: the manager the office moved the ticket to.
+      return [{ to: 'assignee', title: '新的待办案卷', body: `${about}已由文明办改派给你，请在时限内处理${reason}` }]
     case 'urge':
       // The handler may hold several tickets of one category: the number says which.
       return [{ to: 'handlers', title: '文明办督办', body: `${about}${t.id && t.createdAt ? `（编号 ${ticketNumber({ id: t.id, createdAt: t.createdAt })}）` : ''}已超过处理时限，文明办督促你尽快处理${reason}` }]

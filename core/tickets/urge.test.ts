@@ -10,7 +10,9 @@ const late = aTicket({ state: 'accepted', deadline: '2026-11-20T10:00:00.000Z', 
 
 describe('督办 in the workflow table', () => {
   it('is an in-place step the office takes on work with a handler; the timer\'s overdue flag is another', () => {
-    expect(IN_PLACE_STEPS.map((s) => [s.action, s.by])).toEqual([['markOverdue', ['system']], ['urge', ['admin']], ['defer', ['admin']]])
+    expect(IN_PLACE_STEPS.map((s) => [s.action, s.by])).toEqual([
+      ['markOverdue', ['system']], ['urge', ['admin']], ['defer', ['admin']], ['reassign', ['admin']], ['hide', ['admin']], ['unhide', ['admin']], ['redactPhoto', ['admin']]
+    ])
     expect(TRANSITIONS.map((t) => t.action)).not.toContain('urge')
   })
 

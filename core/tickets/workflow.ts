@@ -145,22 +145,30 @@ export function availableActions (
  * Steps that leave the state as it is and are recorded in the timeline: the timer's overdue flag, and the office's
  * 督办 (urging the handler of an overdue ticket). Part of the table so that who may take them is data too.
  */
-export type InPlaceAction = 'markOverdue' | 'urge' | 'defer'
+export type InPlaceAction = 'markOverdue' | 'urge' | 'defer' | 'reassign' | 'hide' | 'unhide' | 'redactPhoto'
 
 export interface InPlaceStep {
   action: InPlaceAction
-  step: '督办' | '缓办'
+  step: '督办' | '缓办' | '派遣' | '屏蔽'
   label: string
   from: readonly TicketState[]
   by: readonly Actor[]
 }
+
+const ALL_STATES = Object.keys(STATE_KIND) as TicketState[]
 
 export const IN_PLACE_STEPS: readonly InPlaceStep[] = [
   { action: 'markOverdue', step: '督办', label: '超期提醒', from: ['triage', 'dispatched', 'accepted', 'rework'], by: ['system'] },
   // Urging needs a handler to urge: a ticket in triage is the office's own work.
   { action: 'urge', step: '督办', label: '文明办督办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] },
   // 缓办: the office approves more time, with a reason (a job that waits for funds, a season, another department).
-  { action: 'defer', step: '缓办', label: '批准缓办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] }
+  { action: 'defer', step: '缓办', label: '批准缓办', from: ['dispatched', 'accepted', 'rework'], by: ['admin'] },
+  // 改派: the office moves a handler's open tickets to another grid manager (when it revokes the first one's role).
+  { action: 'reassign', step: '派遣', label: '文明办改派', from: ['dispatched', 'accepted', 'rework', 'resolved'], by: ['admin'] },
+  // Moderation (core/moderation.ts): in any state, a closed report may be the one that offends.
+  { action: 'hide', step: '屏蔽', label: '不公开显示', from: ALL_STATES, by: ['admin'] },
+  { action: 'unhide', step: '屏蔽', label: '恢复公开显示', from: ALL_STATES, by: ['admin'] },
+  { action: 'redactPhoto', step: '屏蔽', label: '屏蔽照片', from: ALL_STATES, by: ['admin'] }
 ]
 
 export function inPlaceStepFor (action: InPlaceAction): InPlaceStep {

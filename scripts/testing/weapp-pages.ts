@@ -13,6 +13,7 @@ import type { Result } from '../../core/errors'
 import { PAGES, type PageName } from '../../core/pages'
 import { DEMO_ACCOUNTS } from '../../server/seed/users'
 import { openTestApp, type TestApp } from '../../server/testing/app'
+import { freshSignIn } from '../../server/testing/signin'
 import { createRuntime, visibleText, type Files } from '../weapp-runtime'
 
 /** Words each page shows whoever opens it (any one of them): its own part of the first screen, not the tab bar. */
@@ -42,7 +43,15 @@ const PAGE_TEXT: Record<PageName, string[]> = {
   adminSurveys: ['问卷', '权限'],
   surveyEdit: ['问卷', '权限'],
   surveyResults: ['知晓率', '权限'],
-  adminDashboard: ['知晓率', '权限']
+  adminDashboard: ['知晓率', '权限'],
+  adminCategories: ['分类', '权限'],
+  adminSettings: ['设置', '权限'],
+  adminPeople: ['人员', '权限'],
+  adminAudit: ['操作记录', '权限'],
+  adminGrids: ['网格', '权限'],
+  deskSignIn: ['电脑', '登录'],
+  scanSignIn: ['登录', '电脑'],
+  deskSessions: ['桌面登录', '电脑']
 }
 
 // The first persona is someone opening the mini-program for the first time: a new openid on every page, since each
@@ -118,7 +127,9 @@ async function main (): Promise<void> {
       surveyResults: { id: 'sv-2026-civility' },
       // 李志愿's certificate: his own to him, not found for everyone else.
       certificate: { number: certificate },
-      verifyCertificate: { number: certificate }
+      verifyCertificate: { number: certificate },
+      // A desk's code as the phone scanned it: the confirm page shows who signs in where.
+      scanSignIn: { qr: (await freshSignIn(app.store, app.clock)).qr }
     }
     const words: Record<PageName, string[]> = { ...PAGE_TEXT, ticketDetail: ticket.visible ? PAGE_TEXT.ticketDetail : ['没有权限'] }
     return { query, words }

@@ -9,9 +9,11 @@ import type { ContentCheck } from '../ports/content-check'
 import type { Notifier } from '../ports/notifier'
 import type { Store } from '../ports/store'
 import { randomIds, systemClock } from '../adapters/system'
-import type { Deps, Identity } from '../deps'
-import { createDirectoryCache } from '../directory'
+import type { CustomLogin, Deps, Identity } from '../deps'
+import { createDirectoryCache, DIRECTORY_STAMP } from '../directory'
 import { createRouter, type ActionsOf, type Router } from '../router'
+import { createSettingsSource } from '../settings-source'
+import { personFromCloud } from './custom-login'
 
 type CloudContext = Parameters<typeof tcb.getCloudbaseContext>[0]
 
@@ -52,6 +54,8 @@ export interface CloudPlatform {
 export interface CloudWiring {
   contentCheck?: (p: CloudPlatform) => ContentCheck
   notifier?: (p: CloudPlatform) => Notifier
+  /** The auth function's custom-login tickets for the desk (server/cloud/custom-login.ts). */
+  customLogin?: (p: CloudPlatform) => CustomLogin
 }
 
 const noContentCheck: ContentCheck = {
@@ -70,12 +74,18 @@ export function cloudDeps (wiring: CloudWiring = {}): { deps: Deps; platform: Cl
     clock: systemClock,
     ids: randomIds,
     settings: DEFAULT_SETTINGS,
-    directory: createDirectoryCache(store, systemClock),
+    // Many instances of many functions: read the newest version on every call (one document), so a save applies at once.
+    settingsSource: createSettingsSource(store, DEFAULT_SETTINGS, systemClock, 0),
+    // Edited in the admin function, read in every other: the stamp tells this instance when to reload.
+    directory: createDirectoryCache(store, systemClock, 60_000, () => store.incrementCounter(DIRECTORY_STAMP, 0)),
     notifier: wiring.notifier?.(platform) ?? createInAppNotifier(),
     contentCheck: wiring.contentCheck?.(platform) ?? noContentCheck,
     // Every instance must sign check-in codes alike: the key is the function's environment variable (deploy sets it).
     checkinKey: process.env.WENMING_CHECKIN_KEY ?? null,
-    publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? ''
+    publicBaseUrl: process.env.WENMING_PUBLIC_URL ?? '',
+    // The phone uploads to storage itself: a report or step carries only what the photos function made of an upload.
+    photoIds: 'processed',
+    customLogin: wiring.customLogin?.(platform)
   }
   return { deps, platform }
 }
@@ -85,11 +95,16 @@ export function cloudDeps (wiring: CloudWiring = {}): { deps: Deps; platform: Cl
  * passes only its own actions and platform services, so its bundle carries only what it uses.
  */
 export function cloudMain<F extends FunctionName> (fn: F, actions: ActionsOf<F>, wiring: CloudWiring = {}) {
-  let router: Router | null = null
+  let warm: { router: Router; deps: Deps } | null = null
   return async (event: unknown, context: CloudContext) => {
-    if (!router) router = createRouter(fn, actions, cloudDeps(wiring).deps)
-    const { WX_OPENID } = tcb.getCloudbaseContext(context)
-    const identity = identityFromCloud(fn, event, WX_OPENID)
-    return router(identity.kind === 'system' ? platformEvent(fn, event) : event, identity)
+    if (!warm) {
+      const { deps } = cloudDeps(wiring)
+      warm = { router: createRouter(fn, actions, deps), deps }
+    }
+    const cb = tcb.getCloudbaseContext(context)
+    // WeChat's OPENID, or the desk's custom login (our user id, while a desk session of theirs is live): one person.
+    const identity = await personFromCloud(cb, warm.deps) ?? identityFromCloud(fn, event, undefined)
+    const origin = { ip: cb.TCB_SOURCE_IP || cb.WX_CLIENTIP || '', userAgent: '' }
+    return warm.router(identity.kind === 'system' ? platformEvent(fn, event) : event, identity, origin)
   }
 }

@@ -11,6 +11,7 @@ import { randomIds, systemClock } from '../adapters/system'
 import type { Deps } from '../deps'
 import { createDirectoryCache } from '../directory'
 import { createRouters } from '../router-registry'
+import { createSettingsSource } from '../settings-source'
 import type { FileStore } from '../ports/files'
 import type { Clock, Ids } from '../ports/clock'
 import type { Store } from '../ports/store'
@@ -56,11 +57,14 @@ export async function openLocalApp (opts: LocalOptions): Promise<LocalApp> {
   }
   const seeded = opts.seed !== false && (await store.listGrids({ limit: 1 })).items.length === 0
   if (seeded) await seedDemoCity(store, clock.now())
+  const settings = opts.settings ?? DEFAULT_SETTINGS
   const deps: Deps = {
     store,
     clock,
     ids,
-    settings: opts.settings ?? DEFAULT_SETTINGS,
+    settings,
+    // One process owns the store here: its own saves invalidate the cached copy, so it may be kept long.
+    settingsSource: createSettingsSource(store, settings, clock, 60_000),
     directory: createDirectoryCache(store, clock),
     notifier: createInAppNotifier(),
     contentCheck: opts.contentCheck ?? createWordListCheck(),

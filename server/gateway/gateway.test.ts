@@ -12,21 +12,25 @@ import { startLoopbackGateway, type LoopbackGateway } from './testing/loopback'
 let gw: LoopbackGateway
 let base: string
 let web: string
+let admin: string
+let citizen: string
 
 beforeAll(async () => {
   gw = await startLoopbackGateway()
   base = gw.base
   web = gw.webRoot
+  admin = await gw.login('u-admin')
+  citizen = await gw.login('u-citizen')
 })
 afterAll(() => gw.close())
 
 const post = (path: string, body: unknown, token?: string) => fetch(`${base}${path}`, {
-  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) }
+  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }
 })
 
 describe('local gateway', () => {
   it('serves the API with the dev-login identity', async () => {
-    const res = await post('/api/users', { action: 'me' }, 'dev-admin')
+    const res = await post('/api/users', { action: 'me' }, admin)
     expect(await res.json()).toMatchObject({ ok: true, data: { user: { id: 'u-admin' } } })
     const anon = await post('/api/users', { action: 'me' })
     expect(await anon.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
@@ -40,7 +44,12 @@ describe('local gateway', () => {
     }
     const login = await post('/dev/login', { userId: 'u-grid' })
     expect(login.status).toBe(200)
-    expect(await login.json()).toMatchObject({ ok: true, data: { token: 'dev-grid', user: { id: 'u-grid' } } })
+    const body = await login.json() as { ok: true; data: { token: string; user: { id: string } } }
+    expect(body).toMatchObject({ ok: true, data: { user: { id: 'u-grid' } } })
+    // A random session token, not the account's openid.
+    expect(body.data.token).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(body.data.token).not.toContain('dev-grid')
+    expect(await (await post('/api/users', { action: 'me' }, body.data.token)).json()).toMatchObject({ ok: true, data: { user: { id: 'u-grid' } } })
   })
 
   it('answers a failed dev login in the one shape: unknown account NOT_FOUND, bad input VALIDATION', async () => {
@@ -56,14 +65,14 @@ describe('local gateway', () => {
   })
 
   it('does not expose the scheduler or unknown functions over HTTP', async () => {
-    expect(await (await post('/api/timer', { action: 'sweep' }, 'dev-admin')).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
+    expect(await (await post('/api/timer', { action: 'sweep' }, admin)).json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
     const unknown = await post('/api/nothing', {})
     expect(unknown.status).toBe(404)
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_ACTION' } })
   })
 
   it('answers broken JSON with VALIDATION', async () => {
-    const res = await fetch(`${base}/api/users`, { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json', authorization: 'Dev dev-admin' } })
+    const res = await fetch(`${base}/api/users`, { method: 'POST', body: '{nope', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` } })
     expect(res.status).toBe(400)
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } })
   })
@@ -76,11 +85,11 @@ describe('local gateway', () => {
 
   it('answers a JSON body over 1 MB with 413 and closes the connection, instead of dropping it', async () => {
     const huge = JSON.stringify({ action: 'me', filler: 'x'.repeat(2 * 1024 * 1024) })
-    const res = await fetch(`${base}/api/users`, { method: 'POST', body: huge, headers: { 'content-type': 'application/json', authorization: 'Dev dev-admin' } })
+    const res = await fetch(`${base}/api/users`, { method: 'POST', body: huge, headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` } })
     expect(res.status).toBe(413)
     expect(res.headers.get('connection')).toBe('close')
     expect(await res.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: '请求内容太大（超过 1 MB），请删减后再试' } })
-    expect(await (await post('/api/users', { action: 'me' }, 'dev-admin')).json()).toMatchObject({ ok: true })
+    expect(await (await post('/api/users', { action: 'me' }, admin)).json()).toMatchObject({ ok: true })
   })
 
   it('answers an unknown /api path, an unknown demo route and a wrong method in the one shape', async () => {
@@ -104,7 +113,7 @@ describe('local gateway', () => {
     expect(readExif((await sharp(input).metadata()).exif).hasGps).toBe(true)
     const form = new FormData()
     form.append('file', new Blob([new Uint8Array(input)], { type: 'image/jpeg' }), 'a.jpg')
-    const res = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers: { authorization: 'Dev dev-citizen' } })
+    const res = await fetch(`${base}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${citizen}` } })
     const body = await res.json() as { ok: true; data: { fileId: string; url: string } }
     expect(body.ok).toBe(true)
     const full = await fetch(`${base}${body.data.url}`)
@@ -117,7 +126,7 @@ describe('local gateway', () => {
 
     const text = new FormData()
     text.append('file', new Blob(['hello, not an image'], { type: 'image/png' }), 'a.png')
-    const refused = await fetch(`${base}/api/upload`, { method: 'POST', body: text, headers: { authorization: 'Dev dev-citizen' } })
+    const refused = await fetch(`${base}/api/upload`, { method: 'POST', body: text, headers: { authorization: `Bearer ${citizen}` } })
     expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     expect((await fetch(`${base}/api/upload`, { method: 'POST', body: form })).status).toBe(401)
   }, 30_000)

@@ -2,11 +2,17 @@ import { createServer, STATUS_CODES, type IncomingMessage, type Server, type Ser
 import type { Duplex } from 'node:stream'
 import { FUNCTION_NAMES, type FunctionName } from '../../core/api'
 import type { ErrorCode, Result } from '../../core/errors'
+import { DEV_SESSION_IDLE_HOURS } from '../../core/sessions'
+import { GRID_CALL_MAX_BYTES } from '../../core/grid-schemas'
 import { AppError } from '../errors'
+import { systemClock } from '../adapters/system'
+import type { Clock } from '../ports/clock'
 import type { FileStore } from '../ports/files'
 import type { Store } from '../ports/store'
 import type { Router } from '../router'
-import { identityFrom } from './identity'
+import type { CallOrigin } from '../deps'
+import { openSession } from '../session-token'
+import { identityFrom, sessionFrom, type IdentityDeps } from './identity'
 import { serveStatic } from './static'
 import { receivePhoto } from './upload'
 import { verifyPage } from './verify-page'
@@ -21,9 +27,23 @@ export interface GatewayOptions {
   webRoot: string
   /** Open311 GeoReport v2 under /open311/v2/ (server/open311); absent: those paths are 404. */
   open311?: Open311Endpoint
+  /**
+   * The dev login (/dev/* and its sessions): on only while bound to loopback or explicitly enabled (main.ts
+   * devLoginMode). Off, /dev/* answers 404 and a dev session's token is anonymous.
+   */
+  devLogin: boolean
+  /** Sessions' time (the app's clock port; default the system clock). */
+  clock?: Clock
+  /** How long a new dev session lasts unused: the office's setting (sessionIdleHours); default 8 hours. */
+  sessionIdleHours?: () => Promise<number>
 }
 
 const MAX_JSON_BYTES = 1024 * 1024
+/**
+ * The office's calls may carry a grid file: as much as CloudBase's callFunction takes (6 MB, GRID_CALL_MAX_BYTES),
+ * so a file that imports on the gateway imports in the mini-program too, and one that does not fails alike.
+ */
+const MAX_ADMIN_JSON_BYTES = GRID_CALL_MAX_BYTES
 /**
  * After answering a request whose body is still arriving, read and drop at most this much more, for at most this
  * long, before closing: closing with unread bytes resets the connection and the client loses the answer.
@@ -53,11 +73,13 @@ const failure = (e: unknown): Result<never> => ({
   error: e instanceof AppError ? e.toBody() : new AppError('INTERNAL').toBody()
 })
 
-const tooLarge = () => new HttpFailure(413, 'VALIDATION', '请求内容太大（超过 1 MB），请删减后再试')
+const tooLarge = (max = MAX_JSON_BYTES) => new HttpFailure(413, 'VALIDATION', `请求内容太大（超过 ${Math.round(max / 1024 / 1024)} MB），请删减后再试`)
 const wrongMethod = (allow: 'POST' | 'GET') => allow === 'POST'
   ? new HttpFailure(405, 'VALIDATION', '请用 POST 调用接口', { allow: 'POST' })
   : new HttpFailure(405, 'VALIDATION', '不支持的请求方式，这里只能用 GET 打开', { allow: 'GET, HEAD' })
 const notFound = () => new HttpFailure(404, 'NOT_FOUND', '没有这个接口，请检查网址后再试')
+const devLoginOff = () => new HttpFailure(404, 'NOT_FOUND',
+  '演示登录已关闭（网关不在本机地址上运行）：请在手机上打开文明共建小程序，用「我的 → 扫码登录电脑版」扫码登录。')
 
 /** Sockets the gateway already answered outside a response (a request it could not parse). */
 const answeredRaw = new WeakSet<object>()
@@ -105,12 +127,12 @@ function sendJson (req: IncomingMessage, res: ServerResponse, status: number, bo
 const sendFailure = (req: IncomingMessage, res: ServerResponse, e: unknown) =>
   sendJson(req, res, statusOf(e), failure(e), e instanceof HttpFailure ? e.headers : {})
 
-function readJson (req: IncomingMessage): Promise<unknown> {
+function readJson (req: IncomingMessage, max = MAX_JSON_BYTES): Promise<unknown> {
   const type = req.headers['content-type']
   if (type !== undefined && !/^application\/json\s*(;|$)/i.test(type)) {
     return Promise.reject(new HttpFailure(415, 'VALIDATION', '请以 JSON 格式发送请求（Content-Type: application/json）'))
   }
-  if (Number(req.headers['content-length'] ?? 0) > MAX_JSON_BYTES) return Promise.reject(tooLarge())
+  if (Number(req.headers['content-length'] ?? 0) > max) return Promise.reject(tooLarge(max))
   return new Promise((resolve, reject) => {
     let size = 0
     const chunks: Buffer[] = []
@@ -122,10 +144,10 @@ function readJson (req: IncomingMessage): Promise<unknown> {
     }
     const onData = (c: Buffer) => {
       size += c.length
-      if (size <= MAX_JSON_BYTES) chunks.push(c)
+      if (size <= max) chunks.push(c)
       else {
         stop()
-        reject(tooLarge())
+        reject(tooLarge(max))
       }
     }
     const onEnd = () => {
@@ -168,16 +190,24 @@ function parseTarget (target: string): { path: string; decoded: string; query: U
 const isPost = (req: IncomingMessage) => req.method === 'POST'
 const isGet = (req: IncomingMessage) => req.method === 'GET' || req.method === 'HEAD'
 
+/** The caller's address (the socket's: the gateway is reached directly) and browser, for the desk sign-in's limits. */
+const originOf = (req: IncomingMessage): CallOrigin => ({
+  ip: req.socket.remoteAddress ?? '',
+  userAgent: String(req.headers['user-agent'] ?? '').slice(0, 500)
+})
+
 /** The local gateway: the H5 app, the API (same routers as the cloud functions), photos, and the dev login. */
 export function createGateway (opts: GatewayOptions): Server {
+  const clock = opts.clock ?? systemClock
+  const who: IdentityDeps = { store: opts.store, clock, devLogin: opts.devLogin }
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const { path, decoded, query } = parseTarget(req.url ?? '/')
 
     if (path === '/api/upload') {
       if (!isPost(req)) throw wrongMethod('POST')
-      const who = identityFrom(req)
-      if (who.kind !== 'user') throw new AppError('UNAUTHENTICATED')
-      const fileId = await receivePhoto(req, opts.files, who.openid)
+      const caller = await identityFrom(req, who)
+      if (caller.kind !== 'user') throw new AppError('UNAUTHENTICATED')
+      const fileId = await receivePhoto(req, opts.files, caller.openid)
       return sendJson(req, res, 200, { ok: true, data: { fileId, url: `/files/${fileId}` } })
     }
 
@@ -186,9 +216,12 @@ export function createGateway (opts: GatewayOptions): Server {
       if (!fn) throw notFound()
       if (!isPost(req)) throw wrongMethod('POST')
       if (!HTTP_FUNCTIONS.has(fn)) throw new HttpFailure(404, 'UNKNOWN_ACTION', `没有这个云函数：${fn.slice(0, 40)}`)
-      const body = await readJson(req)
+      const body = await readJson(req, fn === 'admin' ? MAX_ADMIN_JSON_BYTES : MAX_JSON_BYTES)
+      // The session comes along (auth.signOut ends the one this call came through), and where the call came from.
+      const { identity, session } = await sessionFrom(req, who)
+      const caller = identity.kind === 'user' && session ? { ...identity, sessionId: session.id } : identity
       // An action's own failures travel inside the Result, as from the cloud function: the HTTP call itself succeeded.
-      return sendJson(req, res, 200, await opts.routers[fn as FunctionName](body, identityFrom(req)))
+      return sendJson(req, res, 200, await opts.routers[fn as FunctionName](body, caller, originOf(req)))
     }
 
     if (path.startsWith('/files/')) {
@@ -221,6 +254,8 @@ export function createGateway (opts: GatewayOptions): Server {
       return serveOpen311(req, res, opts.open311, path, query)
     }
 
+    // Bound beyond this machine, the dev login would let anyone on the network be the office: it is not there at all.
+    if ((path === '/dev' || path.startsWith('/dev/')) && !opts.devLogin) throw devLoginOff()
     if (path === '/dev/users') {
       if (!isGet(req)) throw wrongMethod('GET')
       const page = await opts.store.listUsers({ limit: 100 })
@@ -234,12 +269,23 @@ export function createGateway (opts: GatewayOptions): Server {
       if (typeof userId !== 'string' || !userId) throw new HttpFailure(400, 'VALIDATION', '请选择一个演示账号（userId）')
       const user = await opts.store.getUser(userId)
       if (!user || !user.openid.startsWith('dev-')) throw new HttpFailure(404, 'NOT_FOUND', '没有这个演示账号，请从列表里选一个')
-      return sendJson(req, res, 200, { ok: true, data: { token: user.openid, user: { id: user.id, nickname: user.nickname, roles: user.roles } } })
+      // A random token for a session that expires, never the openid itself: knowing a name is not being that person.
+      const { token } = await openSession(opts.store, {
+        kind: 'dev', userId: user.id, roles: user.roles, userAgent: req.headers['user-agent'] ?? '', at: clock.now(),
+        idleHours: opts.sessionIdleHours ? await opts.sessionIdleHours() : DEV_SESSION_IDLE_HOURS
+      })
+      return sendJson(req, res, 200, { ok: true, data: { token, user: { id: user.id, nickname: user.nickname, roles: user.roles } } })
+    }
+    if (path === '/dev/logout') {
+      if (!isPost(req)) throw wrongMethod('POST')
+      const { session } = await sessionFrom(req, who)
+      const ended = session?.kind === 'dev' ? await opts.store.endSession(session.id, clock.now(), 'signout') : null
+      return sendJson(req, res, 200, { ok: true, data: { ended: ended !== null } })
     }
     if (path === '/dev' || path.startsWith('/dev/')) throw notFound()
 
     if (!isGet(req)) throw wrongMethod('GET')
-    return serveStatic(opts.webRoot, decoded, res)
+    return serveStatic(opts.webRoot, decoded, req, res)
   }
 
   const server = createServer((req, res) => {

@@ -7,12 +7,12 @@ beforeAll(async () => { gw = await startLoopbackGateway() })
 afterAll(() => gw.close())
 
 const api = async (fn: string, body: unknown, token: string) => (await fetch(`${gw.base}/api/${fn}`, {
-  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Dev ${token}` }
+  method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }
 })).json() as Promise<{ ok: boolean; data: Record<string, unknown> }>
 
 describe('GET /v/<number>?c=<code>', () => {
   it('shows what a genuine certificate states, and nothing for a wrong code', async () => {
-    const issued = await api('volunteer', { action: 'requestCertificate' }, 'dev-volunteer')
+    const issued = await api('volunteer', { action: 'requestCertificate' }, await gw.login('u-volunteer'))
     expect(issued.ok).toBe(true)
     const { number, checkCode, verifyUrl } = issued.data as { number: string; checkCode: string; verifyUrl: string }
     expect(verifyUrl).toMatch(new RegExp(`/v/${number}\\?c=${checkCode}$`))

@@ -6,7 +6,8 @@ import { defaultAssignee, dispatchTarget } from '../../core/tickets/route'
 import { stepOf, urgeStep, type Step } from '../../core/tickets/step'
 import { deferRefusal, deferStep } from '../../core/tickets/defer'
 import { urgeRefusal } from '../../core/tickets/urge'
-import { decide, decideInPlace, isHandler } from '../../core/tickets/workflow'
+import { decide, decideInPlace, isHandler, type InPlaceAction } from '../../core/tickets/workflow'
+import type { AuditEntry } from '../../core/audit'
 import type { DeferInput, TicketActInput, UrgeInput } from '../../core/schemas'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
@@ -56,12 +57,13 @@ export async function actOnTicket (deps: Deps, me: User, ticket: Ticket, input: 
 }
 
 /**
- * An office's in-place step (督办, 缓办): the state stays, core decides who may and whether it fits now, the step's
- * patch, timeline entry and messages go in as one unit of work, like a transition.
+ * An office's in-place step (督办, 缓办, 改派, 屏蔽): the state stays, core decides who may and whether it fits now, the
+ * step's patch, timeline entry, messages and (for moderation) audit entry go in as one unit of work, like a transition.
  */
-async function inPlace (
-  deps: Deps, me: User, ticket: Ticket, expectedVersion: number | undefined, action: 'urge' | 'defer',
-  refusalOf: (now: string) => string | null, stepAt: (eventId: string, now: string) => Step, note: string
+export async function inPlace (
+  deps: Deps, me: User, ticket: Ticket, expectedVersion: number | undefined, action: Exclude<InPlaceAction, 'markOverdue'>,
+  refusalOf: (now: string) => string | null, stepAt: (eventId: string, now: string) => Step, note: string,
+  auditOf?: (step: Step) => AuditEntry
 ): Promise<TicketView> {
   if (expectedVersion !== undefined && expectedVersion !== ticket.version) throw conflict(ticket)
   const d = decideInPlace(action, me, ticket)
@@ -78,7 +80,8 @@ async function inPlace (
     event: step.event,
     photoReviews: [],
     follows: null,
-    messages: await ticketMessages(deps, action, after, { eventId: step.event.id, actorId: me.id, at: now, note })
+    messages: await ticketMessages(deps, action, after, { eventId: step.event.id, actorId: me.id, at: now, note }),
+    ...(auditOf ? { audit: auditOf(step) } : {})
   }))
 }
 
@@ -124,11 +127,12 @@ async function resolveTarget (input: TicketActInput, ticket: Ticket, deps: Deps)
   }
   if (input.transition !== 'dispatch') return { patch: {} }
   const dir = await deps.directory.get()
-  const namedGrid = input.gridId ? dir.gridsById.get(input.gridId) ?? null : null
-  if (input.gridId && !namedGrid) throw new AppError('NOT_FOUND', '网格不存在')
+  // Only a grid in use takes new work: a retired one keeps its old tickets' names, nothing more.
+  const namedGrid = input.gridId && dir.activeGridIds.has(input.gridId) ? dir.gridsById.get(input.gridId) ?? null : null
+  if (input.gridId && !namedGrid) throw new AppError('NOT_FOUND', '网格不存在或已停用，请重新选择')
   const named = input.assigneeId ?? defaultAssignee(namedGrid)
   const assignee = named ? await deps.store.getUser(named) : null
-  const grid = namedGrid ?? (assignee ? nearestGrid(ticket.location, assignee.gridIds, dir.gridsById)?.grid ?? null : null)
+  const grid = namedGrid ?? (assignee ? nearestGrid(ticket.location, assignee.gridIds.filter((id) => dir.activeGridIds.has(id)), dir.gridsById)?.grid ?? null : null)
   const target = dispatchTarget(grid, assignee, { assigneeId: input.assigneeId })
   if (!target.ok) throw new AppError(target.code, target.message)
   return { patch: { gridId: target.gridId, assigneeId: target.assigneeId } }

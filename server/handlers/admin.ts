@@ -3,8 +3,14 @@ import { requireUser } from '../caller'
 import { issueKey, listKeys, revokeKey } from '../open311/keys'
 import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
+import { adminConfigActions } from './admin-config'
+import { peopleActions } from './admin-people'
+import { gridActions } from './admin-grids'
 
 export const adminActions: ActionsOf<'admin'> = {
+  ...adminConfigActions,
+  ...peopleActions,
+  ...gridActions,
   grids: action({
     input: pageInput,
     access: { roles: ['admin'] },

@@ -4,6 +4,7 @@ import { CASES, validReport } from '../testing/bad-input-cases'
 import { callAs, outcomeOf } from '../testing/matrix'
 import { rateLimitCounterKeys } from '../testing/snapshot'
 import { adminActions } from './admin'
+import { authActions } from './auth'
 import { reportsActions } from './reports'
 import { statsActions } from './stats'
 import { surveysActions } from './surveys'
@@ -17,7 +18,7 @@ useBadInputWorld()
 
 describe('bad input to every action changes nothing', () => {
   it('covers every action of every function but timer', () => {
-    const tables = { users: usersActions, reports: reportsActions, tickets: ticketsActions, volunteer: volunteerActions, surveys: surveysActions, stats: statsActions, admin: adminActions }
+    const tables = { users: usersActions, reports: reportsActions, tickets: ticketsActions, volunteer: volunteerActions, surveys: surveysActions, stats: statsActions, admin: adminActions, auth: authActions }
     const all = Object.entries(tables).flatMap(([fn, table]) => Object.keys(table).map((a) => `${fn}.${a}`)).sort()
     expect([...new Set(CASES.map((c) => `${c.fn}.${c.action}`))].sort()).toEqual(all)
   })
@@ -36,7 +37,7 @@ describe('bad input to every action changes nothing', () => {
 })
 
 describe('bad envelopes to every function change nothing', () => {
-  const FNS = ['users', 'reports', 'tickets', 'volunteer', 'surveys', 'stats', 'admin'] as const
+  const FNS = ['users', 'reports', 'tickets', 'volunteer', 'surveys', 'stats', 'admin', 'auth'] as const
   const ENVELOPES: Array<[string, unknown]> = [
     ['null', null],
     ['an array', [{ action: 'me' }]],

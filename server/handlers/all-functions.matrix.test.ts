@@ -68,6 +68,10 @@ const POLICY: Record<string, PolicyRow> = {
   'tickets.dispatchOptions': row( U,        F,       F,           F,        F,        F,         F,      A,    U),
   'tickets.urge': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
   'tickets.defer': row(           U,        F,       F,           F,        F,        F,         F,      A,    U),
+  // Moderation: the office's alone (the reporter may not hide their own report either).
+  'tickets.hide': row(            U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'tickets.unhide': row(          U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'tickets.redactPhoto': row(     U,        F,       F,           F,        F,        F,         F,      A,    U),
 
   'volunteer.events': row(        U,        A,       A,           A,        A,        A,         A,      A,    U),
   'volunteer.event': row(         U,        A,       A,           A,        A,        A,         A,      A,    U),
@@ -130,6 +134,36 @@ const POLICY: Record<string, PolicyRow> = {
   'admin.open311Keys': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
   'admin.createOpen311Key': row(  U,        F,       F,           F,        F,        F,         F,      A,    U),
   'admin.revokeOpen311Key': row(  U,        F,       F,           F,        F,        F,         F,      A,    U),
+  // People, roles, the audit list and report bans: the office alone.
+  'admin.findUsers': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.grantRole': row(         U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.revokeRole': row(        U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.audit': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.banReporter': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.unban': row(             U,        F,       F,           F,        F,        F,         F,      A,    U),
+  // The taxonomy and the settings: the office alone reads the whole of them and changes them.
+  'admin.categories': row(        U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.saveCategory': row(      U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.settings': row(          U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.saveSettings': row(      U,        F,       F,           F,        F,        F,         F,      A,    U),
+  // The grid map: checking a file, importing it, the versions, restoring one, editing a grid — the office alone
+  // (a grid manager may not draw or staff their own grids).
+  'admin.previewGrids': row(      U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.importGrids': row(       U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.gridVersions': row(      U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.restoreGrids': row(      U,        F,       F,           F,        F,        F,         F,      A,    U),
+  'admin.saveGrid': row(          U,        F,       F,           F,        F,        F,         F,      A,    U),
+
+  // Scan to sign in: the desk is nobody until it is signed in, so its two actions are public (a random secret and
+  // rate limits guard them); confirming, looking at a request and the sessions are the signed-in person's, anyone's.
+  'auth.request': row(            A,        A,       A,           A,        A,        A,         A,      A,    A),
+  'auth.poll': row(               A,        A,       A,           A,        A,        A,         A,      A,    A),
+  'auth.describe': row(           U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'auth.confirm': row(            U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'auth.cancel': row(             U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'auth.sessions': row(           U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'auth.endSession': row(         U,        A,       A,           A,        A,        A,         A,      A,    U),
+  'auth.signOut': row(            U,        A,       A,           A,        A,        A,         A,      A,    U),
 
   'timer.sweep': row(             F,        F,       F,           F,        F,        F,         F,      F,    A)
 }

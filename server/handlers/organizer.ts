@@ -101,7 +101,7 @@ export const organizerActions = {
       const now = deps.clock.now()
       const refusal = saveRefusal(existing, input, now)
       if (refusal) throw new AppError(refusal.code, refusal.message)
-      if (input.gridId && !(await deps.directory.get()).gridsById.has(input.gridId)) throw new AppError('VALIDATION', '所选网格不存在')
+      if (input.gridId && !(await deps.directory.get()).activeGridIds.has(input.gridId)) throw new AppError('VALIDATION', '所选网格不存在')
       const event = savedEvent(existing, input, { id: deps.ids.next('ev'), organizerId: me.id }, now)
       await deps.store.putEvent(event)
       // A new time or place is told to everyone signed up or waiting (message ids per signup and edit: once each).

@@ -2,6 +2,7 @@ import { duplicateSearchRadiusM, featuresWithin, ringsBbox } from '../../core/ro
 import { bboxAround, duplicateCandidates } from '../../core/tickets/duplicates'
 import { emptyInput, gcjPoint, idInput, nearbyInput, pageInput, photoReviewedInput, reportInput } from '../../core/schemas'
 import { statesOfKind } from '../../core/tickets/workflow'
+import { shownTo } from '../../core/moderation'
 import type { Message } from '../../core/types'
 import { AppError } from '../errors'
 import { pushMessages } from '../notices'
@@ -76,7 +77,8 @@ export const reportsActions: ActionsOf<'reports'> = {
       // A point tapped on a zoomed-out map (or from a rough GPS fix) is only known to within toleranceM.
       const radiusM = duplicateSearchRadiusM(category.duplicateRadiusM, toleranceM)
       const page = await deps.store.listTickets({ categoryId, within: bboxAround(location, radiusM), states: statesOfKind('open'), limit: 100 })
-      const found = duplicateCandidates(page.items, location, { id: category.id, duplicateRadiusM: radiusM }, deps.clock.now()).slice(0, 5)
+      // A report the office hid is nobody's to follow but its own people's (core/moderation.ts).
+      const found = duplicateCandidates(page.items.filter((t) => shownTo(me, t)), location, { id: category.id, duplicateRadiusM: radiusM }, deps.clock.now()).slice(0, 5)
       return Promise.all(found.map(async ({ ticket: t, distanceM }) => ({
         id: t.id,
         categoryName: category.name,
@@ -98,7 +100,7 @@ export const reportsActions: ActionsOf<'reports'> = {
     async run ({ deps, user }, { id }) {
       const me = requireUser(user)
       const ticket = await deps.store.getTicket(id)
-      if (!ticket) throw new AppError('NOT_FOUND', '要关注的上报不存在')
+      if (!ticket || !shownTo(me, ticket)) throw new AppError('NOT_FOUND', '要关注的上报不存在或已不公开显示')
       if (ticket.reporterId === me.id) throw new AppError('CONFLICT', '这是你自己的上报，进展会直接通知你')
       await deps.store.follow(id, me.id, deps.clock.now())
       const after = await deps.store.getTicket(id)
@@ -112,7 +114,7 @@ export const reportsActions: ActionsOf<'reports'> = {
     async run ({ deps, user }, q) {
       const me = requireUser(user)
       const page = await deps.store.listFollowed(me.id, q)
-      return { items: await toTicketViews(page.items, me, deps), next: page.next }
+      return { items: await toTicketViews(page.items.filter((t) => shownTo(me, t)), me, deps), next: page.next }
     }
   }),
 

@@ -1,4 +1,5 @@
 import { reportBuckets, reportRateDecision } from '../../core/limits'
+import { banMessage, reportBan } from '../../core/moderation'
 import type { ReportInput } from '../../core/schemas'
 import { newTicket, reportableCategory, submitEvent } from '../../core/tickets/filing'
 import { routeReport, routingNote } from '../../core/tickets/route'
@@ -17,6 +18,9 @@ import { toTicketView } from './ticket-view'
  * with its first event, held photos and messages, all or nothing.
  */
 export async function submitReport (deps: Deps, me: User, input: ReportInput): Promise<{ ticket: TicketView; created: boolean }> {
+  // 暂停上报: refused before anything is read, counted or written, saying why and until when.
+  const ban = reportBan(me, deps.clock.now())
+  if (ban) throw new AppError('FORBIDDEN', banMessage(ban), { until: ban.until })
   const earlier = await deps.store.getTicketByRequest(me.id, input.clientRequestId)
   if (earlier) return { ticket: await toTicketView(earlier, me, deps), created: false }
 

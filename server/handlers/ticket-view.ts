@@ -1,6 +1,7 @@
 import { urgeRefusal } from '../../core/tickets/urge'
 import { availableActions, decideInPlace } from '../../core/tickets/workflow'
 import { canSeeLocation, canSeeReporter, visiblePhotos } from '../../core/tickets/visibility'
+import { redactedFor, unredacted } from '../../core/moderation'
 import type { Ticket, User } from '../../core/types'
 import type { TicketView } from '../../core/views'
 import type { Deps } from '../deps'
@@ -17,8 +18,9 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
   return tickets.map((t) => {
     const { clientRequestId: _omit, ...rest } = t
     const showReporter = canSeeReporter(viewer, t)
-    const before = visiblePhotos(viewer.id, t.photos, reviews)
-    const after = visiblePhotos(viewer.id, t.afterPhotos, reviews)
+    // A redacted photo is the office's alone (it sees it marked 已屏蔽); a photo under review, its uploader's.
+    const before = visiblePhotos(viewer.id, unredacted(viewer, t.photos, t), reviews)
+    const after = visiblePhotos(viewer.id, unredacted(viewer, t.afterPhotos, t), reviews)
     return {
       ...rest,
       photos: before.ids,
@@ -32,7 +34,9 @@ export async function toTicketViews (tickets: Ticket[], viewer: User, deps: Deps
       gridName: t.gridId ? dir.gridsById.get(t.gridId)?.name ?? null : null,
       actions: availableActions(viewer, t),
       mayUrge: decideInPlace('urge', viewer, t).ok && urgeRefusal(t, now) === null,
-      mayDefer: decideInPlace('defer', viewer, t).ok && !t.deferral
+      mayDefer: decideInPlace('defer', viewer, t).ok && !t.deferral,
+      redactedPhotos: redactedFor(viewer, t),
+      mayModerate: decideInPlace('hide', viewer, t).ok
     }
   })
 }

@@ -7,6 +7,7 @@ import { MERGE_NEAR_M, mergeCandidates, mergeDifferences, mergeRefusal } from '.
 import { parseTicketNumber, ticketNumber } from '../../core/tickets/number'
 import { INBOX_STATES, inboxCounts, officeCheckQueue } from '../../core/tickets/queues'
 import { canOpenTicket, timelineFor } from '../../core/tickets/visibility'
+import { shownTo } from '../../core/moderation'
 import { statesOfKind } from '../../core/tickets/workflow'
 import type { Ticket, User } from '../../core/types'
 import type { MergeCandidateView } from '../../core/views'
@@ -16,6 +17,7 @@ import { readAll } from '../paging'
 import { action, type ActionsOf } from '../router'
 import { requireUser } from '../caller'
 import { actOnTicket, deferTicket, urgeTicket } from './act-on-ticket'
+import { moderationActions } from './moderation'
 import { toTicketView, toTicketViews } from './ticket-view'
 
 /** Guards on the reads that cannot page: one manager's open work, the office's 待核查 candidates, one timeline. */
@@ -28,6 +30,7 @@ const MAX_DAY = 5_000
 const MAX_MERGE_CANDIDATES = 10
 
 export const ticketsActions: ActionsOf<'tickets'> = {
+  ...moderationActions,
   inbox: action({
     input: inboxInput,
     access: { roles: ['grid_manager'] },
@@ -116,7 +119,9 @@ export const ticketsActions: ActionsOf<'tickets'> = {
     async run ({ deps, user }, { id }) {
       const ticket = await openable(id, requireUser(user), deps)
       const managers = await readAll((q) => deps.store.listUsers({ ...q, role: 'grid_manager' }), MAX_MANAGERS, '网格员')
-      return dispatchOptions(ticket.location, managers, (await deps.directory.get()).gridsById)
+      const dir = await deps.directory.get()
+      // Dispatch goes to grids in use only (a manager may still hold a retired grid for its old tickets).
+      return dispatchOptions(ticket.location, managers, new Map([...dir.gridsById].filter(([id]) => dir.activeGridIds.has(id))))
     }
   }),
 
@@ -162,10 +167,15 @@ export const ticketsActions: ActionsOf<'tickets'> = {
   })
 }
 
-/** The ticket if this user may open it: its people, the manager of its grid, admins, or a follower (who sees the public view). */
+/**
+ * The ticket if this user may open it: its people, the manager of its grid, admins, or a follower (who sees the public
+ * view — none once the office hid the report).
+ */
 async function openable (id: string, me: User, deps: Deps): Promise<Ticket> {
   const ticket = await deps.store.getTicket(id)
   if (!ticket) throw new AppError('NOT_FOUND', '案卷不存在')
-  if (!canOpenTicket(me, ticket) && !(await deps.store.isFollowing(ticket.id, me.id))) throw new AppError('FORBIDDEN')
+  if (canOpenTicket(me, ticket)) return ticket
+  if (!(await deps.store.isFollowing(ticket.id, me.id))) throw new AppError('FORBIDDEN')
+  if (!shownTo(me, ticket)) throw new AppError('FORBIDDEN', '这条上报已由文明办设为不公开显示，关注者不能再查看')
   return ticket
 }

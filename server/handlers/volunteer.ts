@@ -207,7 +207,7 @@ export const volunteerActions: ActionsOf<'volunteer'> = {
       const me = requireUser(user)
       const existing = await deps.store.getVolunteer(me.id)
       if (existing) return { profile: toProfileView(existing, true) }
-      if (input.homeGridId && !(await deps.directory.get()).gridsById.has(input.homeGridId)) throw new AppError('VALIDATION', '所选网格不存在，请重新选择')
+      if (input.homeGridId && !(await deps.directory.get()).activeGridIds.has(input.homeGridId)) throw new AppError('VALIDATION', '所选网格不存在，请重新选择')
       const now = deps.clock.now()
       const seq = await deps.store.incrementCounter(counterKeys.volunteerNo, 1)
       const profile = await deps.store.registerVolunteer({

@@ -13,6 +13,7 @@ import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { isStoreError } from '../ports/errors'
 import { submitReport } from '../handlers/submit-report'
+import { withCurrentSettings } from '../settings-source'
 import { checkKey } from './keys'
 import { ticketsFor, toRequests, TooManyResults, type MediaUrls } from './read'
 
@@ -178,7 +179,8 @@ async function create (request: Open311HttpRequest, deps: Deps, options: Open311
     user = partnerUser(key.id, key.name, key.userId, key.createdAt)
     await deps.store.putUser(user)
   }
-  const { ticket } = await submitReport(deps, user, input.data)
+  // Quotas as the office set them now (calls here do not pass the router, which does this for every action).
+  const { ticket } = await submitReport(await withCurrentSettings(deps), user, input.data)
   const gridName = ticket.gridId ? dir.gridsById.get(ticket.gridId)?.name ?? null : null
   return answer(format, 200, createdBody([{
     service_request_id: ticketNumber(ticket),

@@ -102,7 +102,7 @@ beforeAll(async () => {
   app = await openTestApp({ contentCheck: check })
   const webRoot = mkdtempSync(join(tmpdir(), 'web-'))
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html>')
-  server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot, open311: (r) => open311(r, app.deps, { limits }) })
+  server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot, open311: (r) => open311(r, app.deps, { limits }), devLogin: false })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   app.deps.publicBaseUrl = base

@@ -3,6 +3,7 @@ import { MAX_RESULTS, type RequestQuery } from '../../core/open311/query'
 import type { Open311Request, Open311Status } from '../../core/open311/types'
 import { ticketNumber, type ParsedNumber } from '../../core/tickets/number'
 import { visiblePhotos } from '../../core/tickets/visibility'
+import { isPublic, unredacted } from '../../core/moderation'
 import { statesOfKind } from '../../core/tickets/workflow'
 import type { PhotoReview, Ticket, TicketState } from '../../core/types'
 import type { Deps } from '../deps'
@@ -31,8 +32,15 @@ const STATES: Record<Open311Status, TicketState[]> = {
 const newestFirst = (a: Ticket, b: Ticket): number =>
   a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0
 
-/** Every ticket a query matches, newest first; more than MAX_RESULTS throws TooManyResults (never a prefix). */
+/**
+ * Every public ticket a query matches, newest first (a report the office hid is not there, as for any stranger); more
+ * than MAX_RESULTS throws TooManyResults (never a prefix).
+ */
 export async function ticketsFor (deps: Deps, query: RequestQuery): Promise<Ticket[]> {
+  return (await matching(deps, query)).filter(isPublic)
+}
+
+async function matching (deps: Deps, query: RequestQuery): Promise<Ticket[]> {
   if (query.kind === 'ids') return ticketsByNumber(deps, query.numbers)
   const dir = await deps.directory.get()
   const states = query.statuses ? [...new Set(query.statuses.flatMap((s) => STATES[s]))] : undefined
@@ -82,7 +90,7 @@ export async function toRequests (deps: Deps, tickets: readonly Ticket[], mediaU
   const reviews = await reviewsOf(deps, [...new Set(tickets.flatMap((t) => t.photos))])
   const photoOf = new Map<string, string>()
   for (const t of tickets) {
-    const first = visiblePhotos('', t.photos, reviews).ids[0]
+    const first = visiblePhotos('', unredacted({ roles: [] }, t.photos, t), reviews).ids[0]
     if (first) photoOf.set(t.id, first)
   }
   const urls = photoOf.size ? await mediaUrls([...new Set(photoOf.values())]) : new Map<string, string>()

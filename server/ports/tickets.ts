@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../core/audit'
 import type { Message, Page, PhotoReview, Ticket, TicketEvent, TicketState } from '../../core/types'
 import type { IndicatorEffects } from '../../core/indicators/aggregates'
 import type { PageQuery } from './paging'
@@ -56,6 +57,8 @@ export interface TicketChange {
   messages: readonly Message[]
   /** What the step changes in the indicators (core cellDelta of the ticket's cells after and before), written with it. */
   effects?: IndicatorEffects
+  /** The office's record of the step (moderation: 屏蔽, 屏蔽照片), written with it; a retried unit adds it once. */
+  audit?: AuditEntry
 }
 
 export interface TicketStore {

@@ -4,6 +4,10 @@ import { app, cast, gridMessageId, HUGE, t, V, type Case } from './bad-input'
 import type { Outcome } from './matrix'
 import { EMPTY, emptyCases, idCases, PAGED, pageCases, pointCases, table } from './bad-input-shapes'
 import { VOLUNTEER_CASES } from './bad-input-cases-volunteer'
+import { CONFIG_CASES } from './bad-input-cases-config'
+import { AUTH_CASES } from './bad-input-cases-auth'
+import { PEOPLE_CASES } from './bad-input-cases-people'
+import { GRID_CASES } from './bad-input-cases-grids'
 
 /** The bad-input case tables: every action of every function but timer (the harness is bad-input.ts). */
 
@@ -426,6 +430,10 @@ export const CASES: Case[] = [
   ...signupCases,
   ...cancelCases,
   ...VOLUNTEER_CASES,
+  ...CONFIG_CASES,
+  ...AUTH_CASES,
+  ...PEOPLE_CASES,
+  ...GRID_CASES,
   ...surveyOfficeCases,
   ...idCases('surveys', 'get', 'id', 'sv-nope'),
   ...answerCases,

@@ -81,7 +81,10 @@ const DEFAULT_CALLER: Record<string, () => Identity> = {
     .map((a) => [`surveys.${a}`, () => cast.identity.admin])),
   surveys: () => cast.identity.reporter,
   stats: () => cast.identity.anonymous,
-  admin: () => cast.identity.admin
+  admin: () => cast.identity.admin,
+  'auth.request': () => cast.identity.anonymous,
+  'auth.poll': () => cast.identity.anonymous,
+  auth: () => cast.identity.reporter
 }
 export const callerOf = (c: Case): Identity => (c.as ?? DEFAULT_CALLER[`${c.fn}.${c.action}`] ?? DEFAULT_CALLER[c.fn])()
 

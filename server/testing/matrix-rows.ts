@@ -1,6 +1,6 @@
 import type { ActionName, FunctionName } from '../../core/api'
 import type { Result } from '../../core/errors'
-import type { Ticket, VolunteerEvent } from '../../core/types'
+import type { Ticket, User, VolunteerEvent } from '../../core/types'
 import type { DispatchOptionView, MergeCandidatesView, TicketDetailView, TicketView } from '../../core/views'
 import { overdueStep } from '../../core/tickets/step'
 import { checkedIn, checkedOut } from '../../core/volunteer/attendance'
@@ -8,10 +8,12 @@ import { offerNotice } from '../../core/volunteer/notices'
 import { isLiveSignup, newSignup } from '../../core/volunteer/seats'
 import type { Certificate, Survey } from '../../core/types'
 import { aVolunteerEvent } from '../../core/testing/builders'
+import { gridsToGeoJson } from '../../core/grids/geojson-out'
 import { readAll } from '../paging'
 import { hashKey, issueKey } from '../open311/keys'
 import { SURVEY_ID } from '../seed/survey'
 import { openTestApp, type TestApp } from './app'
+import { AUTH_ROWS } from './matrix-rows-auth'
 import { demoCast, ticketFactory, type CallerKey, type Cast } from './matrix'
 import { rateLimitCounterKeys, snapshotStore, type StoreSnapshot } from './snapshot'
 
@@ -58,6 +60,8 @@ export interface ValidRow {
 let fresh = 0
 const fixed = (payload: Record<string, unknown> = {}): ValidRow => ({ given: async () => ({ payload }) })
 const spot = (w: World) => ({ lng: w.cast.spot.lng, lat: w.cast.spot.lat })
+/** The grids in use as a grid file (the office's export): importing it changes nothing routing reads. */
+const gridsAsFile = async (w: World) => gridsToGeoJson(await readAll((q) => w.app.store.listGrids(q)))
 
 /** The seeded survey, answered by nobody of the cast (respondents are the seeded residents). */
 const SURVEY_ANSWERS = { q1: [0], q2: [0], q3: [1], q4: [0], q5: [0, 2], q6: [1], q7: '希望多组织志愿活动' }
@@ -171,6 +175,35 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
         expect((result as { ok: true; data: TicketView }).data).toMatchObject({ state: 'dispatched', urgeCount: 1 })
         const told = await w.app.store.listMessages({ userId: w.cast.userId.assignedGm!, limit: 5 })
         expect(told.items.some((m) => m.ticketId === ticket!.id && m.title === '文明办督办')).toBe(true)
+      }
+    },
+    hide: {
+      async given (w) {
+        const ticket = await w.fresh('dispatched')
+        return { payload: { id: ticket.id, reason: '含有他人的门牌和车牌' }, ticket }
+      },
+      async allowed (w, { ticket }) {
+        expect((await w.app.store.getTicket(ticket!.id))?.hidden).toMatchObject({ by: w.cast.userId.admin, reason: '含有他人的门牌和车牌' })
+        expect((await w.app.store.listAudit({ targetId: ticket!.id })).items.map((e) => e.action)).toEqual(['hide'])
+      }
+    },
+    unhide: {
+      async given (w) {
+        const ticket = await moderated(w, (_t, now) => ({ hidden: { at: now, by: 'u-admin', reason: '待核实' }, updatedAt: now }))
+        return { payload: { id: ticket.id, reason: '核实无误，恢复显示' }, ticket }
+      },
+      async allowed (w, { ticket }) {
+        expect((await w.app.store.getTicket(ticket!.id))?.hidden).toBeNull()
+      }
+    },
+    redactPhoto: {
+      async given (w) {
+        const ticket = await moderated(w, (t, now) => ({ photos: [`f-matrix-${t.id}`], updatedAt: now }))
+        return { payload: { id: ticket.id, fileId: ticket.photos[0], reason: '照片拍到了路人的脸' }, ticket }
+      },
+      async allowed (w, { ticket }, result) {
+        expect((result as { ok: true; data: TicketView }).data.redactedPhotos).toMatchObject([{ fileId: ticket!.photos[0], reason: '照片拍到了路人的脸' }])
+        expect((await w.app.store.getTicket(ticket!.id))?.redactedPhotos?.map((r) => r.fileId)).toEqual(ticket!.photos)
       }
     }
   },
@@ -376,8 +409,110 @@ export const VALID: { [F in FunctionName]: Record<ActionName<F>, ValidRow> } = {
         const keys = await readAll((q) => w.app.store.listApiKeys(q))
         expect(keys.find((k) => k.id === payload.id)?.revokedAt).toBe(w.app.clock.now())
       }
+    },
+    categories: fixed(),
+    saveCategory: {
+      // An edit of a seeded 小类 nobody else's cell files under: its department, per caller.
+      async given (w, caller) {
+        const c = (await readAll((q) => w.app.store.listCategories(q))).find((x) => x.code === '0602')!
+        const { id: _id, level: _level, ...fields } = c
+        return { payload: { ...fields, create: false, department: `街道办（${caller}）` } }
+      },
+      async allowed (w, { payload }) {
+        const c = (await readAll((q) => w.app.store.listCategories(q))).find((x) => x.code === '0602')
+        expect(c?.department).toBe(payload.department)
+      }
+    },
+    settings: fixed(),
+    saveSettings: {
+      // The newest version, with one harmless field moved by a minute (no other cell depends on it).
+      async given (w) {
+        const saved = await w.app.store.getSettings()
+        const settings = saved?.settings ?? w.app.deps.settings
+        return { payload: { expectedVersion: saved?.version ?? 0, reason: '矩阵：调整签退时间', settings: { ...settings, volunteer: { ...settings.volunteer, checkoutLateMinutes: settings.volunteer.checkoutLateMinutes + 1 } } } }
+      },
+      async allowed (w, { payload }) {
+        const saved = await w.app.store.getSettings()
+        expect(saved?.version).toBe((payload.expectedVersion as number) + 1)
+        expect(saved?.settings).toEqual(payload.settings)
+      }
+    },
+    previewGrids: {
+      given: async (w) => ({ payload: { geojson: await gridsAsFile(w), source: 'matrix.geojson' } }),
+      async allowed (_w, _given, result) {
+        expect((result as { ok: true; data: { ok: boolean; diff: unknown } }).data).toMatchObject({ ok: true, diff: { removed: 0, added: 0 } })
+      }
+    },
+    importGrids: {
+      // The grids in use, as they are: a new version that routes exactly as before, so no other cell notices.
+      given: async (w, caller) => ({ payload: { geojson: await gridsAsFile(w), source: `matrix-${caller}.geojson`, reason: '矩阵：原样导入' } }),
+      async allowed (w, { payload }) {
+        expect((await w.app.store.listGridVersions({ limit: 1 })).items[0]).toMatchObject({ status: 'active', source: payload.source })
+      }
+    },
+    gridVersions: fixed({ limit: 5 }),
+    restoreGrids: {
+      // An import of the grids as they are, then back to the version before it: the same grids route throughout.
+      async given (w, caller) {
+        const before = await w.app.store.activeGridVersion()
+        const r = await w.app.as('dev-admin')('admin', 'importGrids', { geojson: await gridsAsFile(w) as never, reason: `矩阵：待恢复（${caller}）` })
+        if (!r.ok) throw new Error(r.error.message)
+        return { payload: { version: before, reason: `矩阵：恢复（${caller}）` } }
+      },
+      async allowed (w, { payload }) {
+        expect(await w.app.store.activeGridVersion()).toBe(payload.version)
+      }
+    },
+    saveGrid: {
+      // The 常住人口 of a grid nobody manages (no other cell reads it), a new figure per call.
+      async given (w) {
+        const g = (await readAll((q) => w.app.store.listGrids(q))).find((x) => x.managerIds.length === 0)!
+        return { payload: { id: g.id, population: 5000 + ++fresh, reason: '矩阵：人口普查更新' } }
+      },
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getGrid(payload.id as string))?.population).toBe(payload.population)
+      }
+    },
+    findUsers: {
+      given: async () => ({ payload: { q: '张', limit: 20 } }),
+      async allowed (_w, _given, result) {
+        expect((result as { ok: true; data: { items: Array<{ id: string }> } }).data.items.map((p) => p.id)).toContain('u-citizen')
+      }
+    },
+    grantRole: {
+      given: async (w, caller) => ({ payload: { userId: (await person(w, `grant-${caller}`)).id, role: 'organizer', organisation: '矩阵志愿服务队', reason: '矩阵：新任组织者' } }),
+      async allowed (w, { payload }) {
+        expect(await w.app.store.getUser(payload.userId as string)).toMatchObject({ roles: ['citizen', 'organizer'], organisation: '矩阵志愿服务队' })
+        expect((await w.app.store.listAudit({ targetId: payload.userId as string })).items.map((e) => e.action)).toEqual(['grant'])
+      }
+    },
+    revokeRole: {
+      given: async (w, caller) => ({ payload: { userId: (await person(w, `revoke-${caller}`, { roles: ['citizen', 'organizer'], organisation: '矩阵志愿服务队' })).id, role: 'organizer', reason: '矩阵：组织调整' } }),
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getUser(payload.userId as string))?.roles).toEqual(['citizen'])
+      }
+    },
+    audit: fixed({ limit: 5 }),
+    banReporter: {
+      given: async (w, caller) => ({
+        payload: { userId: (await person(w, `ban-${caller}`)).id, until: new Date(Date.parse(w.app.clock.now()) + 7 * 86_400_000).toISOString(), reason: '多次上报虚假信息' }
+      }),
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getUser(payload.userId as string))?.reportBan).toMatchObject({ until: payload.until, reason: '多次上报虚假信息' })
+        expect((await w.app.store.listMessages({ userId: payload.userId as string })).items.map((m) => m.title)).toEqual(['随手拍上报已暂停'])
+      }
+    },
+    unban: {
+      given: async (w, caller) => {
+        const until = new Date(Date.parse(w.app.clock.now()) + 86_400_000).toISOString()
+        return { payload: { userId: (await person(w, `unban-${caller}`, { reportBan: { until, reason: '待核实', by: 'u-admin', at: w.app.clock.now() } })).id, reason: '核实后恢复' } }
+      },
+      async allowed (w, { payload }) {
+        expect((await w.app.store.getUser(payload.userId as string))?.reportBan).toBeNull()
+      }
     }
   },
+  auth: AUTH_ROWS,
   timer: {
     sweep: fixed()
   }
@@ -393,6 +528,23 @@ async function overdueTicket (w: World): Promise<Ticket> {
   })
   if (!late) throw new Error('could not make the ticket overdue')
   return late
+}
+
+/** A fresh dispatched ticket with `patch` written straight to the store (a hidden report, one with a photo). */
+async function moderated (w: World, patch: (t: Ticket, now: string) => Partial<Ticket>): Promise<Ticket> {
+  const t = await w.fresh('dispatched')
+  const now = w.app.clock.now()
+  const step = overdueStep(t, `te-all-matrix-setup-${t.id}`, now)
+  const changed = await w.app.store.changeTicket({ id: t.id, expectedVersion: t.version, patch: patch(t, now), event: step.event, photoReviews: [], follows: null, messages: [] })
+  if (!changed) throw new Error('could not set the ticket up')
+  return changed
+}
+
+/** A fresh resident of the cell's own (a role change or a ban must not touch the cast later cells call as). */
+async function person (w: World, tag: string, o: Partial<User> = {}): Promise<User> {
+  const u: User = { id: `u-all-matrix-${tag}`, openid: `all-matrix-${tag}`, nickname: `矩阵居民${tag}`, roles: ['citizen'], gridIds: [], createdAt: w.app.clock.now(), ...o }
+  await w.app.store.putUser(u)
+  return u
 }
 
 /** Published events that have not started, soonest first (the seed's have free seats). */

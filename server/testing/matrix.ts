@@ -5,6 +5,7 @@ import { ringCentroid } from '../../core/routing'
 import type { GcjPoint, Grid, Role, Ticket, TicketState } from '../../core/types'
 import type { Identity } from '../deps'
 import { adminActions } from '../handlers/admin'
+import { authActions } from '../handlers/auth'
 import { reportsActions } from '../handlers/reports'
 import { statsActions } from '../handlers/stats'
 import { surveysActions } from '../handlers/surveys'
@@ -39,6 +40,7 @@ export const ACTION_TABLES: Record<FunctionName, Record<string, ActionDef<z.ZodT
   surveys: surveysActions,
   stats: statsActions,
   admin: adminActions,
+  auth: authActions,
   timer: timerActions
 }
 

@@ -1,3 +1,5 @@
+import type { AuditEntry } from '../../core/audit'
+import type { GridVersion } from '../../core/grids/versions'
 import { reportBuckets } from '../../core/limits'
 import type {
   Category, Certificate, Grid, Message, Signup, Survey, SurveyResponse, Ticket, TicketEvent, User, VolunteerEvent, VolunteerProfile
@@ -25,6 +27,11 @@ export interface StoreSnapshot {
   /** Volunteer registrations and certificates of every seen user. */
   volunteers: Record<string, VolunteerProfile>
   certificates: Record<string, Certificate[]>
+  /** The office's audit list, newest first: a refused call adds no entry. */
+  audit: AuditEntry[]
+  /** Every grid version (newest first, with which one is active) and the grids no version in use has. */
+  gridVersions: GridVersion[]
+  retiredGrids: Grid[]
 }
 
 export interface SnapshotOptions {
@@ -50,7 +57,7 @@ export const rateLimitCounterKeys = (nowIso: string) => (userIds: string[]): str
  * Not readable through the port: counters other than the keys passed in, and photo files (not in the store).
  */
 export async function snapshotStore (store: Store, opts: SnapshotOptions = {}): Promise<StoreSnapshot> {
-  const [users, grids, categories, ticketList, events, signups, surveys, responses] = await Promise.all([
+  const [users, grids, categories, ticketList, events, signups, surveys, responses, audit] = await Promise.all([
     readAll((q) => store.listUsers(q)),
     readAll((q) => store.listGrids(q)),
     readAll((q) => store.listCategories(q)),
@@ -58,8 +65,10 @@ export async function snapshotStore (store: Store, opts: SnapshotOptions = {}): 
     readAll((q) => store.listEvents(q)),
     readAll((q) => store.listSignups(q)),
     readAll((q) => store.listSurveys(q)),
-    readAll((q) => store.listResponses(q))
+    readAll((q) => store.listResponses(q)),
+    readAll((q) => store.listAudit(q))
   ])
+  const [gridVersions, retiredGrids] = await Promise.all([readAll((q) => store.listGridVersions(q)), readAll((q) => store.listRetiredGrids(q))])
   const tickets = await Promise.all(ticketList.map(async (ticket) => ({
     ticket,
     events: await readAll((q) => store.listTicketEvents(ticket.id, q)),
@@ -100,5 +109,5 @@ export async function snapshotStore (store: Store, opts: SnapshotOptions = {}): 
   for (const key of opts.counterKeys?.(userIds) ?? []) counters[key] = await store.incrementCounter(key, 0)
 
   // Round-trip through JSON so the snapshot is plain data and cannot alias anything the store hands out.
-  return JSON.parse(JSON.stringify({ users, grids, categories, tickets, events, signups, surveys, responses, messages, followed, counters, volunteers, certificates })) as StoreSnapshot
+  return JSON.parse(JSON.stringify({ users, grids, categories, tickets, events, signups, surveys, responses, messages, followed, counters, volunteers, certificates, audit, gridVersions, retiredGrids })) as StoreSnapshot
 }

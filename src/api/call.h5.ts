@@ -1,8 +1,18 @@
 import Taro from '@tarojs/taro'
+import { z } from 'zod'
 import type { Result } from '../../core/errors'
 import { NETWORK_MESSAGE, type Transport } from './types'
 
-/** H5: the local gateway on the same origin, with the dev-login token. */
+// The gateway's pages forbid eval (Content-Security-Policy without 'unsafe-eval'). zod probes for it with
+// `new Function` when its first object schema is made, and the browser reports that probe as a violation even though
+// zod catches it: say up front that it must not compile parsers (a phone's forms do not need the speed). This module
+// is among app.ts's first imports, before anything that builds a schema.
+z.config({ jitless: true })
+
+/**
+ * H5: the local gateway on the same origin, with the session token it handed out (dev login or the desk's scan
+ * sign-in), sent as `Authorization: Bearer <token>`. The gateway finds the session by the token's hash.
+ */
 const TOKEN_KEY = 'wm.devToken'
 
 export function getDevToken (): string | null {
@@ -21,7 +31,7 @@ export const transport: Transport = async (fn, event) => {
       url: `/api/${fn}`,
       method: 'POST',
       data: event,
-      header: { 'content-type': 'application/json', ...(token ? { authorization: `Dev ${token}` } : {}) },
+      header: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       timeout: 15_000
     })
     if (res.data && typeof res.data === 'object' && 'ok' in res.data) return res.data

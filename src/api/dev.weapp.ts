@@ -9,5 +9,6 @@ export interface DemoUser {
 
 export const devLoginAvailable = false
 export async function listDemoUsers (): Promise<DemoUser[]> { return [] }
+export async function devLoginOn (): Promise<boolean> { return false }
 export async function devLogin (_userId: string): Promise<void> {}
 export function devLogout (): void {}

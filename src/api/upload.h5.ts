@@ -17,7 +17,7 @@ export function uploadPhoto (filePath: string, onProgress: (percent: number) => 
       url: '/api/upload',
       filePath,
       name: 'file',
-      header: token ? { authorization: `Dev ${token}` } : {},
+      header: token ? { authorization: `Bearer ${token}` } : {},
       success: (res) => {
         try {
           const body = JSON.parse(res.data) as { ok: boolean; data?: { fileId: string; url: string }; error?: { code: string; message: string } }

@@ -1,6 +1,7 @@
 import { create } from 'zustand'
 import type { MeView } from '../../core/views'
 import { ApiError, call, onSignedOut } from '../api'
+import { getDevToken, platform, setDevToken } from '../api/call'
 import { devLogin, devLogout } from '../api/dev'
 import { clearUserState } from './user-state'
 
@@ -12,6 +13,8 @@ interface SessionState {
   returnTo: string | null
   load (): Promise<void>
   loginAs (userId: string): Promise<void>
+  /** The desk's scan sign-in handed over its session token (packages/account/signin): keep it and load who it is. */
+  signInWithToken (token: string): Promise<void>
   logout (): void
   setReturnTo (url: string | null): void
 }
@@ -45,7 +48,13 @@ export const useSession = create<SessionState>()((set, get) => ({
     }
     await get().load()
   },
+  async signInWithToken (token) {
+    setDevToken(token)
+    await get().load()
+  },
   logout () {
+    // A browser's session (a desk's scan sign-in) ends on the server too; the call reads the token before it goes.
+    if (platform === 'h5' && getDevToken()) void call('auth', 'signOut', {}).catch(() => undefined)
     devLogout()
     clearUserState()
     set({ me: null, status: 'signedOut', returnTo: null })

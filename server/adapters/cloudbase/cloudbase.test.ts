@@ -2,7 +2,7 @@ import * as tcb from '@cloudbase/node-sdk'
 import type { Certificate } from '../../../core/types'
 import { StoreError } from '../../ports/errors'
 import { ALL_COLLECTIONS, CloudbaseError, clearCloudbaseCollections, createCloudbaseCollections, createCloudbaseStore } from './index'
-import { aGrid, aMessage, aResponse, aSignup, aTicket, aTicketEvent, aUser, useFakeCloudbase } from './testing/test-support'
+import { aCategory, aGrid, aMessage, aResponse, aSignup, aTicket, aTicketEvent, aUser, useFakeCloudbase } from './testing/test-support'
 
 const t = useFakeCloudbase()
 
@@ -36,11 +36,16 @@ describe('CloudBase store: single reads', () => {
     expect(await t.store.getUser('u1')).toEqual(aUser({ homeGridId: 'g1' }))
   })
 
-  it('putGrids sends one set per grid, and nothing for an empty list', async () => {
+  it('putGrids: nothing for an empty list; on an empty store version 1 in one add, then its record, then the pointer; later one set per grid', async () => {
     await t.store.putGrids([])
     expect(t.fake.calls).toEqual([])
-    await t.store.putGrids(Array.from({ length: 12 }, (_, i) => aGrid({ id: `g${i}`, code: `1101010010010${String(i).padStart(2, '0')}` })))
-    expect(t.fake.calls.filter((c) => c.action === 'database.modifyDocument')).toHaveLength(12)
+    const grids = Array.from({ length: 12 }, (_, i) => aGrid({ id: `g${i}`, code: `1101010010010${String(i).padStart(2, '0')}` }))
+    await t.store.putGrids(grids)
+    expect(t.fake.actions()).toEqual(['database.getDocument grid_active', 'database.insertDocument grids', 'database.insertDocument grid_versions', 'database.insertDocument grid_active'])
+    expect(t.fake.docs('grids')).toHaveLength(12)
+    t.fake.calls.length = 0
+    await t.store.putGrids(grids.slice(0, 3))
+    expect(t.fake.calls.filter((c) => c.action === 'database.modifyDocument')).toHaveLength(3)
     expect(t.fake.docs('grids')).toHaveLength(12)
   })
 })
@@ -65,10 +70,13 @@ describe('CloudBase store: paging', () => {
       cursor = page.next
     } while (cursor)
     expect(seen).toEqual(['001', '002', '003', '004', '005'])
-    expect(t.fake.calls.map((c) => c.limit)).toEqual([3, 3, 3])
-    expect(t.fake.calls[0]).toMatchObject({ order: [['code', 1], ['id', 1]] })
-    expect(t.fake.calls[0].query).toBeUndefined()
-    expect(t.fake.calls[1].query).toEqual({ $or: [{ code: { $gt: '002' } }, { code: '002', id: { $gt: 'g002' } }] })
+    // Each page: the pointer to the active version's set, then the set's grids.
+    const pages = t.fake.calls.filter((c) => c.collection === 'grids')
+    expect(pages.map((c) => c.limit)).toEqual([3, 3, 3])
+    expect(pages[0]).toMatchObject({ order: [['code', 1], ['id', 1]] })
+    const set = (pages[0].query as { set: string }).set
+    expect(set).toMatch(/^v000001-/)
+    expect(pages[1].query).toEqual({ $and: [{ set }, { $or: [{ code: { $gt: '002' } }, { code: '002', id: { $gt: 'g002' } }] }] })
   })
 
   it('pages users by id alone, filtered by role', async () => {
@@ -230,8 +238,8 @@ describe('CloudBase store: errors and setup', () => {
 
   it('builds its own app from env and credentials, and applies the collection prefix', async () => {
     const store = createCloudbaseStore({ env: 'test-env', secretId: 'x', secretKey: 'y', collectionPrefix: 'p_' })
-    t.fake.seed('p_grids', [aGrid()])
-    expect((await store.listGrids({})).items).toEqual([aGrid()])
-    expect(t.fake.calls[0].collection).toBe('p_grids')
+    t.fake.seed('p_categories', [aCategory()])
+    expect((await store.listCategories({})).items).toEqual([aCategory()])
+    expect(t.fake.calls[0].collection).toBe('p_categories')
   })
 })

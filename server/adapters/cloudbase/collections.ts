@@ -3,7 +3,14 @@ export const COLLECTIONS = {
   users: 'users',
   /** openid → { userId }: one user per openid, the reservation a first-time caller goes through (users.ts). */
   userOpenids: 'user_openids',
+  /** `${set}:${gridId}` → Grid + `set`: every version's grids, one set per version (directory.ts). */
   grids: 'grids',
+  /** version number (`v000003`) → GridVersionRecord + `set`: every grid version. */
+  gridVersions: 'grid_versions',
+  /** 'active' → { version, set, at }: the one pointer routing follows; flipping it is a version switch's commit point. */
+  gridActive: 'grid_active',
+  /** grid id → Grid: grids no version in use has any more (the names of tickets routed to them). */
+  gridsRetired: 'grids_retired',
   categories: 'categories',
   tickets: 'tickets',
   /** `${reporterId}:${clientRequestId}` → { ticketId, state, attempt }: the reservation a filing goes through (tickets.ts). */
@@ -27,6 +34,12 @@ export const COLLECTIONS = {
   apiKeys: 'api_keys',
   /** entry id → AuditEntry: the office's audit list (audit.ts), newest first by `at`. */
   audit: 'audit',
+  /** token hash → Session: dev-login and desktop sessions (sessions.ts). */
+  sessions: 'sessions',
+  /** request id → SignInRequest: desk sign-in requests (signin-requests.ts), moved by a compare-and-set on `state`. */
+  signinRequests: 'signin_requests',
+  /** version id (`settings-v000007`) → SettingsVersion: every saved version of the office's settings, newest by `version`. */
+  settingsVersions: 'settings_versions',
   counters: 'counters',
   /** `${metric}|${area}|${day}#${shard}` → an indicator aggregate cell's share (aggregates.ts). */
   aggregates: 'aggregates',

@@ -12,8 +12,13 @@ import { surveyStore } from './surveys'
 import { aggregateOps, aggregateStore } from './aggregates'
 import { apiKeyStore } from './api-keys'
 import { auditStore } from './audit'
+import { sessionStore } from './sessions'
+import { signInStore } from './signin-requests'
+import { categoryStore } from './categories'
+import { settingsStore } from './settings'
 import { type FilingTuning, ticketStore } from './tickets'
 import { userStore } from './users'
+import { userChangeStore } from './user-changes'
 import { volunteerStore } from './volunteer'
 
 export { CloudbaseError } from './client'
@@ -51,6 +56,7 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
   const flush = outboxFlusher(db, { messages, photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates })
   return {
     ...userStore(db),
+    ...userChangeStore(db, messages),
     ...directoryStore(db),
     ...ticketStore(db, counters, flush, aggregates, { filingPatienceMs: opts.filingPatienceMs }),
     ...followerStore(db),
@@ -62,6 +68,10 @@ export function createCloudbaseStore (opts: CloudbaseStoreOptions): Store {
     ...counters,
     ...apiKeyStore(db),
     ...auditStore(db),
+    ...sessionStore(db),
+    ...signInStore(db),
+    ...settingsStore(db),
+    ...categoryStore(db),
     // Stateless HTTP: nothing to close.
     close: async () => {}
   }

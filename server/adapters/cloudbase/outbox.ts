@@ -33,6 +33,7 @@ export function outboxFlusher (db: Db, ops: UnitOps): Flush {
     if (outbox.follows) await ops.followers.carry(outbox.follows, outbox.event.id)
     await inBatches(outbox.messages, MESSAGE_WIDTH, ops.messages.insert)
     await ops.aggregates.applyOnce(outbox.event.id, outbox.effects)
+    if (outbox.audit) await db.insert(C.audit, outbox.audit.id, outbox.audit)
     await db.update(C.tickets, { _id: ticketId, version: outbox.version }, { [OUTBOX]: null, [OUTBOX_ID]: null })
   }
 }

@@ -32,6 +32,9 @@ export function photoReviewStore (db: Db): PhotoReviewStore {
       const docs = await db.find(C.photoReviews, [{ fileId: db._.in(fileIds) }], [['fileId', 'asc']], fileIds.length)
       return docs.map((d) => fromDoc<PhotoReview>(d))
     },
+    async putPhotoReview (review) {
+      await db.replace(C.photoReviews, review.fileId, review)
+    },
     async settlePhotoReview (traceId, status, at) {
       const [doc] = await db.find(C.photoReviews, [{ traceId }], [], 1)
       if (!doc) return null

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../../../core/audit'
 import type { IndicatorEffects } from '../../../core/indicators/aggregates'
 import type { Message, PhotoReview, Ticket, TicketEvent } from '../../../core/types'
 import type { TicketChange } from '../../ports/tickets'
@@ -16,6 +17,8 @@ export interface Outbox {
   messages: readonly Message[]
   /** The unit's indicator cells and marks, added once (by the unit's id) when the outbox is flushed. */
   effects?: IndicatorEffects
+  /** The office's audit entry of the step (moderation), added by its id. */
+  audit?: AuditEntry
 }
 
 /**

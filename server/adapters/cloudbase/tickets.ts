@@ -198,7 +198,7 @@ export function ticketStore (db: Db, counters: CounterStore, flush: Flush, aggre
         data[k] = db._.set(v)
       }
       const version = c.expectedVersion + 1
-      const outbox: Outbox = { version, event: c.event, photoReviews: c.photoReviews, follows: c.follows, messages: c.messages, ...(c.effects ? { effects: c.effects } : {}) }
+      const outbox: Outbox = { version, event: c.event, photoReviews: c.photoReviews, follows: c.follows, messages: c.messages, ...(c.effects ? { effects: c.effects } : {}), ...(c.audit ? { audit: c.audit } : {}) }
       data[OUTBOX] = db._.set(outbox)
       data[OUTBOX_ID] = db._.set(c.event.id)
       data.version = db._.inc(1)

@@ -1,19 +1,29 @@
 import type { User } from '../../../core/types'
 import type { UserStore } from '../../ports/users'
-import { CloudbaseError, type Db, fromDoc } from './client'
+import { CloudbaseError, type Db, type Doc, fromDoc } from './client'
 import { COLLECTIONS as C } from './collections'
-import { readPage } from './paging'
+import { readDocs } from './paging'
+
+/** The adapter's own fields on a user document (user-changes.ts): a unit's outbox and the change counter. */
+export const USER_OUTBOX = 'userOutbox'
+export const USER_REV = 'changeRev'
+
+/** A stored user back to the entity: the adapter's own fields never leave this adapter. */
+export function userFromDoc (doc: Doc): User {
+  const { [USER_OUTBOX]: _outbox, [USER_REV]: _rev, ...rest } = doc
+  return fromDoc<User>(rest)
+}
 
 export function userStore (db: Db): UserStore {
   return {
     async getUser (id) {
       const doc = await db.findById(C.users, id)
-      return doc ? fromDoc<User>(doc) : null
+      return doc ? userFromDoc(doc) : null
     },
 
     async getUserByOpenid (openid) {
       const [doc] = await db.find(C.users, [{ openid }], [['id', 'asc']], 1)
-      return doc ? fromDoc<User>(doc) : null
+      return doc ? userFromDoc(doc) : null
     },
 
     putUser: (user) => db.replace(C.users, user.id, user),
@@ -31,17 +41,20 @@ export function userStore (db: Db): UserStore {
         if (!reservation) throw new CloudbaseError('USER_KEY_MISSING', `CloudBase user key ${user.openid} vanished after a duplicate write`)
         id = String(reservation.userId)
         const standing = await db.findById(C.users, id)
-        if (standing) return fromDoc<User>(standing)
+        if (standing) return userFromDoc(standing)
       }
       const created: User = { ...user, id }
       if (!(await db.insert(C.users, id, created))) {
         const standing = await db.findById(C.users, id)
-        if (standing) return fromDoc<User>(standing)
+        if (standing) return userFromDoc(standing)
       }
       return created
     },
 
     // `roles: role` matches documents whose roles array contains role.
-    listUsers: (q) => readPage<User>(db, C.users, q.role ? [{ roles: q.role }] : [], { field: 'id', dir: 'asc' }, q)
+    async listUsers (q) {
+      const page = await readDocs(db, C.users, q.role ? [{ roles: q.role }] : [], { field: 'id', dir: 'asc' }, q)
+      return { items: page.items.map(userFromDoc), next: page.next }
+    }
   }
 }

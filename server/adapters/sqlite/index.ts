@@ -2,15 +2,20 @@ import type { Store } from '../../ports/store'
 import { aggregateOps, aggregateStore } from './aggregates'
 import { apiKeyStore } from './api-keys'
 import { auditOps, auditStore } from './audit'
+import { sessionStore } from './sessions'
+import { signInStore } from './signin-requests'
+import { categoryStore } from './categories'
 import { counterOps, counterStore } from './counters'
 import { asLocalError, openDatabase, statementCache } from './db'
 import { directoryStore } from './directory'
 import { followerOps, followerStore } from './followers'
 import { messageOps, messageStore } from './messages'
 import { photoReviewOps, photoReviewStore } from './photo-reviews'
+import { settingsStore } from './settings'
 import { surveyStore } from './surveys'
 import { ticketStore } from './tickets'
 import { userStore } from './users'
+import { userChangeStore } from './user-changes'
 import { volunteerStore } from './volunteer'
 
 export type { StoreDamagedError } from './db'
@@ -45,7 +50,8 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
   const ops = { counters: counterOps(db), messages: messageOps(db), photoReviews: photoReviewOps(db), followers: followerOps(db), aggregates: aggregateOps(db), audit: auditOps(db) }
   return withLocalErrors({
     ...userStore(db, sql),
-    ...directoryStore(db, sql),
+    ...userChangeStore(db, sql, ops),
+    ...directoryStore(db, sql, ops.audit),
     ...ticketStore(db, sql, ops),
     ...followerStore(db, ops.followers),
     ...photoReviewStore(db, ops.photoReviews),
@@ -56,6 +62,10 @@ export function createSqliteStore (opts: SqliteStoreOptions): Store {
     ...counterStore(ops.counters),
     ...apiKeyStore(db, sql),
     ...auditStore(sql, ops.audit),
+    ...sessionStore(db, sql),
+    ...signInStore(db, ops.audit),
+    ...settingsStore(db, sql, ops.audit),
+    ...categoryStore(db, ops.audit),
     close: async () => { if (db.open) db.close() }
   })
 }

@@ -169,6 +169,41 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_at ON audit (at, id);
   CREATE INDEX audit_kind ON audit (kind, at, id);
   CREATE INDEX audit_target ON audit (target_id, at, id);
+  `,
+  // 10: the office's settings, one row per saved version (core/settings-schema.ts); none saved = the defaults.
+  `
+  CREATE TABLE settings_versions (id TEXT PRIMARY KEY, version INTEGER NOT NULL UNIQUE, saved_at TEXT NOT NULL, doc TEXT NOT NULL);
+  `,
+  // 11: the gateway's dev login and the office's desktop sessions (core/sessions.ts), by their token's hash.
+  `
+  CREATE TABLE sessions (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, created_at TEXT NOT NULL, ended INTEGER NOT NULL, doc TEXT NOT NULL);
+  CREATE INDEX sessions_user ON sessions (user_id, created_at, id);
+  CREATE INDEX sessions_user_live ON sessions (user_id, ended);
+  `,
+  // 12: grid versions (server/adapters/sqlite/directory.ts): the grids table stays the active version's grids; each version's
+  // record, the pointer to the active one, each earlier version's grids as last used, and grids no version uses.
+  // Grids stored before versions become version 1.
+  `
+  CREATE TABLE grid_versions (version INTEGER PRIMARY KEY, doc TEXT NOT NULL);
+  CREATE TABLE grid_active (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL);
+  CREATE TABLE grid_version_rows (version INTEGER NOT NULL, id TEXT NOT NULL, code TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (version, id));
+  CREATE INDEX grid_version_rows_code ON grid_version_rows (version, code, id);
+  CREATE TABLE grids_retired (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
+  INSERT INTO grid_versions (version, doc)
+    SELECT 1, json_object('version', 1, 'createdAt', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'createdBy', 'system',
+      'createdByName', '系统', 'source', '升级前已有的网格', 'gridCount', (SELECT COUNT(*) FROM grids), 'reason', '启用网格版本管理时的网格')
+    WHERE EXISTS (SELECT 1 FROM grids);
+  INSERT INTO grid_active (one, version) SELECT 1, 1 WHERE EXISTS (SELECT 1 FROM grids);
+  `,
+  // 13: desk sign-in requests (core/signin.ts): the QR's public id, the state a move compares and sets.
+  `
+  CREATE TABLE signin_requests (id TEXT PRIMARY KEY, state TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL);
+  `,
+  // 14: a grid's boundary as packed doubles beside its doc (directory.ts): a start reads every grid for routing, and
+  // parsing 10,000 boundaries from JSON took longer than the rest of that start. Rows without one keep it in the doc.
+  `
+  ALTER TABLE grids ADD COLUMN ring BLOB;
+  ALTER TABLE grid_version_rows ADD COLUMN ring BLOB;
   `
 ]
 

@@ -25,6 +25,7 @@ export function photoReviewStore (db: Db, ops: PhotoReviewOps): PhotoReviewStore
   })
   return {
     getPhotoReviews: async (fileIds) => (fileIds.length ? (byIds.all(JSON.stringify(fileIds)) as string[]).map((d) => JSON.parse(d) as PhotoReview) : []),
+    putPhotoReview: async (review) => { ops.put(review) },
     settlePhotoReview: async (traceId, status, at) => settle.immediate(traceId, status, at)
   }
 }

@@ -2,6 +2,7 @@ import type { Ticket, TicketEvent } from '../../../core/types'
 import type { FilingResult, ReportFiling, TicketChange, TicketStore } from '../../ports/tickets'
 import type { IndicatorEffects } from '../../../core/indicators/aggregates'
 import type { AggregateOps } from './aggregates'
+import type { AuditOps } from './audit'
 import type { CounterOps } from './counters'
 import { groupCommit, parseDoc, type Db, type Sql } from './db'
 import type { FollowerOps } from './followers'
@@ -16,6 +17,7 @@ export interface TicketUnitOps {
   photoReviews: PhotoReviewOps
   followers: FollowerOps
   aggregates: AggregateOps
+  audit: AuditOps
 }
 
 function ticketRow (t: Ticket): Record<string, unknown> {
@@ -87,6 +89,7 @@ export function ticketStore (db: Db, sql: Sql, ops: TicketUnitOps): TicketStore 
     if (c.follows) for (const userId of c.follows.userIds) ops.followers.follow(c.follows.ticketId, userId, c.follows.at)
     for (const m of c.messages) ops.messages.insert(m)
     ops.aggregates.apply(c.effects)
+    if (c.audit) ops.audit.add(c.audit)
     return next
   })
 

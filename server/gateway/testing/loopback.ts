@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Settings } from '../../../core/settings'
 import { openTestApp, type TestApp } from '../../testing/app'
 import { createGateway } from '../http'
 
@@ -12,21 +13,43 @@ export interface LoopbackGateway {
   base: string
   port: number
   webRoot: string
+  /** Sign in as a seeded demo account through /dev/login; the session token to send as `Authorization: Bearer`. */
+  login (userId: string): Promise<string>
   close (): Promise<void>
 }
 
-export async function startLoopbackGateway (): Promise<LoopbackGateway> {
+export interface LoopbackOptions {
+  /** The dev login's switch (GatewayOptions.devLogin); default on, as on loopback. */
+  devLogin?: boolean
+  /** Where to listen (default 127.0.0.1): a test may bind the machine's network address instead. */
+  host?: string
+  /** Settings over the defaults (as openTestApp takes them). */
+  settings?: Partial<Settings>
+}
+
+export async function startLoopbackGateway (opts: LoopbackOptions = {}): Promise<LoopbackGateway> {
   const webRoot = mkdtempSync(join(tmpdir(), 'web-'))
   writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>文明共建</title>')
-  const app = await openTestApp()
-  const server = createGateway({ routers: app.routers, store: app.store, files: app.files, webRoot })
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const app = await openTestApp({ settings: opts.settings })
+  const server = createGateway({
+    routers: app.routers, store: app.store, files: app.files, webRoot, devLogin: opts.devLogin ?? true, clock: app.clock,
+    sessionIdleHours: async () => (await app.deps.settingsSource.current()).settings.sessionIdleHours
+  })
+  const host = opts.host ?? '127.0.0.1'
+  await new Promise<void>((r) => server.listen(0, host, r))
   const port = (server.address() as AddressInfo).port
+  const base = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     app,
-    base: `http://127.0.0.1:${port}`,
+    base,
     port,
     webRoot,
+    login: async (userId) => {
+      const res = await fetch(`${base}/dev/login`, { method: 'POST', body: JSON.stringify({ userId }), headers: { 'content-type': 'application/json' } })
+      const body = await res.json() as { ok: boolean; data?: { token: string }; error?: { message: string } }
+      if (!body.ok || !body.data) throw new Error(`dev login as ${userId} refused: ${body.error?.message ?? res.status}`)
+      return body.data.token
+    },
     close: async () => {
       server.closeAllConnections()
       await new Promise((r) => server.close(r))

@@ -98,5 +98,16 @@ export function photoReviewContract (store: () => Store): void {
       expect((await store().getPhotoReviews(['f-a']))[0].status).toBe('pending')
       expect(await store().settlePhotoReview('trace-unknown', 'passed', isoAt(6))).toBeNull()
     })
+
+    it('records a processed photo\'s review on its own, replaces it for the same file, and settles it by its trace id', async () => {
+      await store().putPhotoReview(pending('f-p', 'trace-p1'))
+      await store().putPhotoReview(pending('f-q', null))
+      expect(await store().getPhotoReviews(['f-p', 'f-q'])).toEqual([pending('f-p', 'trace-p1'), pending('f-q', null)])
+      await store().putPhotoReview({ ...pending('f-p', 'trace-p2'), ownerId: 'u-2' })
+      expect(await store().getPhotoReviews(['f-p'])).toEqual([{ ...pending('f-p', 'trace-p2'), ownerId: 'u-2' }])
+      expect(await store().settlePhotoReview('trace-p1', 'passed', isoAt(3))).toBeNull()
+      expect(await store().settlePhotoReview('trace-p2', 'passed', isoAt(4))).toMatchObject({ fileId: 'f-p', status: 'passed', at: isoAt(4) })
+      expect((await store().getPhotoReviews(['f-p']))[0]).toMatchObject({ ownerId: 'u-2', status: 'passed' })
+    })
   })
 }

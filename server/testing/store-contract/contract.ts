@@ -1,16 +1,21 @@
 import type { Store } from '../../ports/store'
 import { aggregateContract } from './contract-aggregates'
 import { auditContract } from './contract-audit'
+import { sessionContract } from './contract-sessions'
+import { signInContract } from './contract-signin'
+import { settingsContract } from './contract-settings'
 import { indicatorUnitContract } from './contract-indicator-units'
 import { apiKeyContract } from './contract-api-keys'
 import { changeContract } from './contract-changes'
 import { counterContract } from './contract-counters'
 import { directoryContract } from './contract-directory'
+import { gridVersionContract } from './contract-grid-versions'
 import { errorContract } from './contract-errors'
 import { filingContract } from './contract-filing'
 import { photoReviewContract, reportsContract } from './contract-reports'
 import { surveyContract } from './contract-surveys'
 import { ticketContract } from './contract-tickets'
+import { userChangeContract } from './contract-user-changes'
 import { volunteerContract } from './contract-volunteer'
 import { volunteerRecordsContract } from './contract-volunteer-records'
 
@@ -36,6 +41,7 @@ export function describeStoreContract (
     })
 
     directoryContract(store)
+    gridVersionContract(store)
     ticketContract(store)
     filingContract(store)
     changeContract(store)
@@ -45,6 +51,10 @@ export function describeStoreContract (
     aggregateContract(store)
     indicatorUnitContract(store)
     auditContract(store)
+    userChangeContract(store)
+    sessionContract(store)
+    signInContract(store)
+    settingsContract(store)
     reportsContract(store)
     photoReviewContract(store)
     counterContract(store)

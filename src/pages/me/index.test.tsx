@@ -70,11 +70,11 @@ describe('我的', () => {
     expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '我组织的活动'])
   })
 
-  it('the office gets 分拣台, 问卷管理 (which opens the survey list) and 指标看板', async () => {
+  it('the office gets 分拣台, 问卷管理 (which opens the survey list), 指标看板, 问题分类, 系统设置, 人员与角色, 网格管理 and 操作记录', async () => {
     useSession.setState({ me: { id: 'u-office', nickname: '文明办小刘', roles: ['admin'], gridIds: [] }, status: 'ready', error: null })
     await testUtils.mount(Me, { props: {} })
     await testUtils.queries.waitForQuerySelector('#me-areas .cell .cell-title')
-    expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '分拣台', '问卷管理', '指标看板'])
+    expect(Array.from(document.querySelectorAll('#me-areas .cell .cell-title')).map((el) => el.textContent)).toEqual(['志愿活动', '分拣台', '问卷管理', '指标看板', '问题分类', '系统设置', '人员与角色', '网格管理', '操作记录'])
     await testUtils.act(() => { testUtils.fireEvent.click(document.querySelector(`[data-area="${pageUrl(PAGES.adminSurveys)}"]`)!) })
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: pageUrl(PAGES.adminSurveys) })
   })

@@ -1,4 +1,4 @@
-import { View, Text } from '@tarojs/components'
+import { Button, View, Text } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { PAGES, pageUrl } from '../../../core/pages'
@@ -6,9 +6,11 @@ import { ROLE_LABELS, type Role } from '../../../core/types'
 import { call } from '../../api'
 import { devLoginAvailable, listDemoUsers, type DemoUser } from '../../api/dev'
 import { PageShell } from '../../components/page-shell'
+import { scanSignInNeeded, useDevLogin } from '../../store/dev-login'
 import { useSession } from '../../store/session'
 import { TEXT_SCALES, TEXT_SCALE_LABELS, nearestScale, useTextSize, type TextChoice } from '../../store/text-size'
 import { openUrl } from '../../utils/navigate'
+import { scanDeskCode } from '../../utils/scan-desk'
 import './index.css'
 
 /**
@@ -28,7 +30,12 @@ const AREAS: Area[] = [
   { role: 'grid_manager', title: '网格待办', desc: '本网格的案卷', url: pageUrl(PAGES.gridInbox) },
   { role: 'admin', title: '分拣台', desc: '未落入网格或无人负责的案卷', url: pageUrl(PAGES.adminTriage) },
   { role: 'admin', title: '问卷管理', desc: '新建和发布问卷，查看各区域结果并导出', url: pageUrl(PAGES.adminSurveys) },
-  { role: 'admin', title: '指标看板', desc: '各区域、各时段的测评指标，趋势、排名和地图，可导出', url: pageUrl(PAGES.adminDashboard) }
+  { role: 'admin', title: '指标看板', desc: '各区域、各时段的测评指标，趋势、排名和地图，可导出', url: pageUrl(PAGES.adminDashboard) },
+  { role: 'admin', title: '问题分类', desc: '上报的大类和小类，处理时限、责任部门，停用和启用', url: pageUrl(PAGES.adminCategories) },
+  { role: 'admin', title: '系统设置', desc: '上报次数、核查期限、志愿服务规则、指标目标，留有修改记录', url: pageUrl(PAGES.adminSettings) },
+  { role: 'admin', title: '人员与角色', desc: '查找人员，任命网格员、组织者和文明办人员，暂停上报', url: pageUrl(PAGES.adminPeople) },
+  { role: 'admin', title: '网格管理', desc: '导入网格文件、指派网格员、常住人口，版本记录可恢复', url: pageUrl(PAGES.adminGrids) },
+  { role: 'admin', title: '操作记录', desc: '角色变动、屏蔽和暂停上报等每一项操作：谁、何时、为什么', url: pageUrl(PAGES.adminAudit) }
 ]
 
 function areasFor (roles: readonly Role[]): Area[] {
@@ -83,6 +90,10 @@ export default function Me () {
     if (!devLoginAvailable) return
     listDemoUsers().then(setDemo, (e: Error) => setDemoError(e.message))
   }, [])
+  // A browser whose gateway has the dev login off signs in by scanning (packages/account/signin).
+  const { state: devLogin, check: checkDevLogin } = useDevLogin()
+  useEffect(checkDevLogin, [checkDevLogin])
+  const scanOnly = scanSignInNeeded(devLogin)
 
   // Signed in from the sign-in prompt: back to the page that asked.
   const signIn = async (userId: string) => {
@@ -127,7 +138,36 @@ export default function Me () {
         </View>
       )}
 
-      {devLoginAvailable && (
+      {me && (
+        <View className='cells' id='me-desk'>
+          {(process.env.TARO_ENV) === 'weapp' && (
+            <View className='cell' id='me-scan-desk' ariaRole='button' onClick={() => void scanDeskCode()}>
+              <View className='cell-body'>
+                <View className='cell-title'>扫码登录电脑版</View>
+                <View className='cell-desc'>在电脑浏览器打开文明共建网页版，扫码即可登录</View>
+              </View>
+              <Text className='cell-arrow' aria-hidden='true'>›</Text>
+            </View>
+          )}
+          <View className='cell' data-area={pageUrl(PAGES.deskSessions)} onClick={() => Taro.navigateTo({ url: pageUrl(PAGES.deskSessions) })}>
+            <View className='cell-body'>
+              <View className='cell-title'>桌面登录</View>
+              <View className='cell-desc'>在电脑上登录的记录，不用的可以退出</View>
+            </View>
+            <Text className='cell-arrow' aria-hidden='true'>›</Text>
+          </View>
+        </View>
+      )}
+
+      {scanOnly && (
+        <View className='scan-login' id='me-scan-login'>
+          {!me && <View className='card login-hint'>请用手机扫码登录：在手机微信里打开「文明共建」小程序，点「我的 → 扫码登录电脑版」，扫描登录页上的二维码。</View>}
+          {!me && <View className='me-signin'><Button className='btn-primary' id='me-go-signin' onClick={() => void Taro.navigateTo({ url: pageUrl(PAGES.deskSignIn) })}>扫码登录</Button></View>}
+          {me && <View className='cells'><View className='cell logout' id='me-logout' onClick={signOut}><View className='cell-body error-text'>退出登录</View></View></View>}
+        </View>
+      )}
+
+      {devLoginAvailable && !scanOnly && (
         <View className='dev-login'>
           <View className='section-title'>{me ? '切换演示账号' : '选择一个演示账号登录'}（仅本地网关提供）</View>
           {!me && <View className='card login-hint'>登录后可以随手拍上报问题、查看办理进度；网格员和文明办的账号还能办理案卷。</View>}

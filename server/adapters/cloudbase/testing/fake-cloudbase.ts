@@ -15,6 +15,15 @@ import nock from 'nock'
  * $set $inc $push), with MongoDB's meaning of null ({ f: null } and $ne null treat a missing field as null), and
  * records every request for assertions.
  * Each request is answered in one synchronous step, so an update (`$inc` included) is atomic as it is on the service.
+ *
+ * Storage, as SDK 3.18.3's storage module sends it (the same endpoint), with the files held in memory:
+ * - storage.getUploadMetadata { path } → { data: { url, token, authorization, fileId, cosFileId } }; the SDK then PUTs
+ *   the bytes to `url` (answered here: COS's empty body) — the file exists from that PUT on
+ * - storage.batchGetDownloadUrl { file_list: [{ fileid }] } → { data: { download_list: [{ fileID, tempFileURL, code }] } }
+ *   (code STORAGE_FILE_NONEXIST for a missing file); the SDK then GETs `tempFileURL` (answered here with the bytes)
+ * - storage.batchDeleteFile { fileid_list } → { data: { delete_list: [{ fileID, code }] } }
+ * And WeChat's open APIs: wx.api { apiName, requestData (JSON) } → { data: { responseData: JSON } }, answered by
+ * `openApi` (default: mediaCheckAsync accepts with a fresh trace_id, msgSecCheck passes).
  */
 type Doc = Record<string, unknown>
 
@@ -114,6 +123,84 @@ export class FakeCloudbase {
   private answeredBeforeCut: number | null = null
   private readonly hooks: Array<{ action: string; run: (call: Call) => void }> = []
   private seq = 0
+  private readonly files = new Map<string, Buffer>()
+  /** Answers wx.api calls: (apiName, request body) → the API's answer. */
+  openApi: (apiName: string, body: Doc) => unknown = (apiName) => (apiName === 'security.mediaCheckAsync'
+    ? { errcode: 0, errmsg: 'ok', trace_id: `trace-${++this.seq}` }
+    : { errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } })
+
+  constructor (readonly env = 'test-env') {}
+
+  /** The storage bucket's host (COS): where the SDK PUTs uploads and GETs downloads. */
+  get storageHost (): string {
+    return `https://${this.env}-1250000000.cos.ap-shanghai.myqcloud.com`
+  }
+
+  /** A stored file's id, as CloudBase writes them: `cloud://<env>.<bucket>/<path>`. */
+  fileIdOf (path: string): string {
+    return `cloud://${this.env}.7465-${this.env}-1250000000/${path}`
+  }
+
+  private pathOf (fileId: string): string | null {
+    const prefix = this.fileIdOf('')
+    return fileId.startsWith(prefix) ? fileId.slice(prefix.length) : null
+  }
+
+  /** Put a file straight into storage (as the phone's wx.cloud.uploadFile would); returns its file id. */
+  putFile (path: string, bytes: Uint8Array): string {
+    this.files.set(path, Buffer.from(bytes))
+    return this.fileIdOf(path)
+  }
+
+  /** A stored file's bytes, or undefined. */
+  file (fileId: string): Buffer | undefined {
+    const path = this.pathOf(fileId)
+    return path === null ? undefined : this.files.get(path)
+  }
+
+  /** Every stored file's id, sorted. */
+  fileIds (): string[] {
+    return [...this.files.keys()].map((p) => this.fileIdOf(p)).sort()
+  }
+
+  /** COS: the SDK's PUT of an upload's bytes, and its GET of a download URL. */
+  cos (method: string, path: string, body?: Buffer): { status: number; body: Buffer | string } {
+    const key = decodeURIComponent(path.split('?')[0].replace(/^\//, ''))
+    if (method === 'PUT') {
+      this.files.set(key, body ?? Buffer.alloc(0))
+      return { status: 200, body: '' }
+    }
+    const bytes = this.files.get(key)
+    return bytes ? { status: 200, body: bytes } : { status: 404, body: '<Error><Code>NoSuchKey</Code></Error>' }
+  }
+
+  private storage (action: string, raw: Doc): Omit<Reply, 'requestId'> {
+    switch (action) {
+      case 'storage.getUploadMetadata': {
+        const path = String(raw.path)
+        return { data: { url: `${this.storageHost}/${encodeURIComponent(path)}`, token: 'fake-token', authorization: 'fake-auth', fileId: this.fileIdOf(path), cosFileId: `cos-${path}`, download_url: '' } }
+      }
+      case 'storage.batchGetDownloadUrl': {
+        const list = (raw.file_list as Array<{ fileid: string }>).map(({ fileid }) => {
+          const path = this.pathOf(fileid)
+          return path !== null && this.files.has(path)
+            ? { fileID: fileid, tempFileURL: `${this.storageHost}/${path}?sign=fake`, code: 'SUCCESS' }
+            : { fileID: fileid, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST' }
+        })
+        return { data: { download_list: list } }
+      }
+      case 'storage.batchDeleteFile': {
+        const list = (raw.fileid_list as string[]).map((fileID) => {
+          const path = this.pathOf(fileID)
+          const had = path !== null && this.files.delete(path)
+          return { fileID, code: had ? 'SUCCESS' : 'STORAGE_FILE_NONEXIST' }
+        })
+        return { data: { delete_list: list } }
+      }
+      default:
+        return { code: 'INVALID_ACTION', message: `fake CloudBase does not answer ${action}` }
+    }
+  }
 
   private col (name: string): Map<string, Doc> {
     let c = this.collections.get(name)
@@ -159,6 +246,15 @@ export class FakeCloudbase {
 
   handle (raw: Doc): Reply {
     const requestId = `fake-${++this.seq}`
+    const action = String(raw.action)
+    if (action.startsWith('storage.') || action === 'wx.api') {
+      this.calls.push({ action, collection: '', data: raw })
+      if (action === 'storage.getUploadMetadata' || action === 'storage.batchGetDownloadUrl' || action === 'storage.batchDeleteFile') {
+        return { ...this.storage(action, raw), requestId }
+      }
+      const answer = this.openApi(String(raw.apiName), raw.requestData ? JSON.parse(String(raw.requestData)) as Doc : {})
+      return { data: { responseData: JSON.stringify(answer) }, requestId }
+    }
     const call: Call = {
       action: String(raw.action),
       collection: String(raw.collectionName ?? ''),
@@ -256,8 +352,18 @@ export class FakeCloudbase {
   }
 }
 
-/** Route every database request for `env` to `fake`. Call `nock.cleanAll()` after the test. */
-export function interceptCloudbase (fake: FakeCloudbase, env = 'test-env'): nock.Scope {
+/**
+ * nock hands a reply function a binary request body hex-encoded (any body that is not valid UTF-8, as a JPEG never is).
+ * Only uploads are PUT here, so a body that reads as hex is taken as hex.
+ */
+const bodyBytes = (body: unknown): Buffer =>
+  Buffer.isBuffer(body) ? body : typeof body === 'string' && /^(?:[0-9a-f]{2})+$/i.test(body) ? Buffer.from(body, 'hex') : Buffer.from(String(body ?? ''))
+
+/** Route every database, storage and open-API request for `env` to `fake`, and its bucket's uploads and downloads. Call `nock.cleanAll()` after the test. */
+export function interceptCloudbase (fake: FakeCloudbase, env = fake.env): nock.Scope {
+  nock(fake.storageHost).persist()
+    .put(/.*/).reply((uri, body) => { const r = fake.cos('PUT', uri, bodyBytes(body)); return [r.status, r.body] })
+    .get(/.*/).reply((uri) => { const r = fake.cos('GET', uri); return [r.status, r.body] })
   return nock(`https://${env}.tcb-api.tencentcloudapi.com`)
     .persist()
     .post((uri) => uri.startsWith(`/admin?env=${env}&`))

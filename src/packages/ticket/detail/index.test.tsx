@@ -1,5 +1,6 @@
 import type { TicketEvent } from '../../../../core/types'
 import type { TicketDetailView, TicketView } from '../../../../core/views'
+import { until } from '../../../testing/fake-transport'
 import { usePageTest } from '../../../testing/page-test'
 import TicketDetail from './index'
 
@@ -9,7 +10,7 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default ?? actual, useRouter: () => ({ params: { id: 't1' } }) }
 })
 
-const { $, text, serve, open } = usePageTest(TicketDetail)
+const { $, text, serve, open, tap, type, dialogs } = usePageTest(TicketDetail)
 
 /** As the reporter sees it: no steps of their own while the grid manager handles it. */
 function ticketOf (extra: Partial<TicketView> = {}): TicketView {
@@ -65,5 +66,57 @@ describe('案卷详情: 缓办', () => {
     expect(item.classList.contains('urge')).toBe(true)
     expect(item.querySelector('.tag')).toBeNull()
     expect($('.tl-item[data-action="accept"]')?.classList.contains('urge')).toBe(false)
+  })
+})
+
+describe('案卷详情: the office\'s moderation', () => {
+  const OFFICE = ticketOf({ mayModerate: true, photos: ['f-face', 'f-wall'], redactedPhotos: [], version: 6 })
+
+  it('屏蔽 asks why, confirms, sends the reason with the version and reloads', async () => {
+    const hidden = { ...OFFICE, hidden: { at: '2026-11-19T05:00:00.000Z', by: 'u-liu', reason: '描述中含有他人电话号码' }, version: 7 }
+    let current: TicketView = OFFICE
+    const fake = serve({
+      'tickets.get': () => ({ ok: true, data: { ticket: current, timeline: TIMELINE } }),
+      'tickets.hide': () => { current = hidden; return { ok: true, data: hidden } }
+    })
+    await open('#moderation-card')
+    await tap('#hide-open')
+    await tap('#hide-submit')
+    expect(text('#hide-error')).toBe('请写明原因（至少 2 个字），会记入操作记录')
+    expect(fake.sent('hide')).toEqual([])
+    await type('#hide-reason', '描述中含有他人电话号码')
+    await tap('#hide-submit')
+    await until(() => fake.sent('hide').length === 1)
+    expect(dialogs()[0]).toMatchObject({ title: '不公开显示这条上报？', confirmText: '不公开显示' })
+    expect(fake.sent('hide')).toEqual([{ action: 'hide', id: 't1', expectedVersion: 6, reason: '描述中含有他人电话号码' }])
+    await until(() => $('#ticket-hidden') !== null)
+    expect(text('#ticket-hidden')).toContain('原因：描述中含有他人电话号码')
+    expect(text('#hide-open')).toBe('恢复公开显示')
+  })
+
+  it('shows a redacted photo as 已屏蔽 with its reason, and 屏蔽照片 under the others', async () => {
+    const view = { ...OFFICE, redactedPhotos: [{ fileId: 'f-face', at: '2026-11-19T05:00:00.000Z', by: 'u-liu', reason: '拍到了路人的脸' }] }
+    const fake = serve({
+      'tickets.get': () => ({ ok: true, data: { ticket: view, timeline: TIMELINE } }),
+      'tickets.redactPhoto': () => ({ ok: true, data: view })
+    })
+    await open('[data-photo="f-face"]')
+    expect(text('[data-photo="f-face"] .md-redacted')).toBe('已屏蔽')
+    expect(text('[data-redacted="f-face"]')).toBe('原因：拍到了路人的脸')
+    expect($('[data-redact="f-face"]')).toBeNull()
+    await tap('[data-redact="f-wall"]')
+    await type('#redact-reason', '照片里有车牌')
+    await tap('#redact-submit')
+    await until(() => fake.sent('redactPhoto').length === 1)
+    expect(fake.sent('redactPhoto')).toEqual([{ action: 'redactPhoto', id: 't1', fileId: 'f-wall', expectedVersion: 6, reason: '照片里有车牌' }])
+    expect(dialogs()[0]).toMatchObject({ title: '屏蔽这张照片？', confirmColor: '#c92a2a' })
+  })
+
+  it('the reporter of a hidden report reads why, and gets no moderation', async () => {
+    await show({ ticket: ticketOf({ hidden: { at: '2026-11-19T05:00:00.000Z', by: 'u-liu', reason: '含有他人隐私' } }), timeline: TIMELINE })
+    expect(text('#ticket-hidden')).toContain('其他居民看不到这条上报')
+    expect(text('#ticket-hidden')).toContain('原因：含有他人隐私')
+    expect($('#moderation-card')).toBeNull()
+    expect($('[data-redact]')).toBeNull()
   })
 })

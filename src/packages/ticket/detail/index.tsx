@@ -15,12 +15,14 @@ import { dateTime, deadlineText } from '../../../utils/format'
 import { useAction } from '../../../utils/use-action'
 import { TicketActions } from './actions'
 import { dayText } from './defer-dates'
+import { HideCard, ModeratedPhotos } from './moderation'
 import './index.css'
 
 /**
  * 案卷详情: what was reported, where (address and grid — no coordinates), before/after photos, the whole timeline, and
  * the steps this person may take now. At a desk the facts and the steps sit side by side. A deferred ticket says to
- * when and why under its deadline, so the reporter and the handler see why it takes longer.
+ * when and why under its deadline, so the reporter and the handler see why it takes longer. A report the office hid
+ * says so to the people who still see it; the office also gets 屏蔽 / 取消屏蔽 and 屏蔽照片 (moderation.tsx).
  */
 export default function TicketDetail () {
   const { params } = useRouter()
@@ -42,6 +44,12 @@ export default function TicketDetail () {
                   <StateTag state={t.state} />
                 </View>
                 <View className='td-number' id='ticket-number'>编号 <Text className='tk-number'>{ticketNumber(t)}</Text></View>
+                {t.hidden && (
+                  <View className='td-hidden' id='ticket-hidden' ariaRole='note'>
+                    <View className='td-hidden-title'>不公开显示</View>
+                    <View>其他居民看不到这条上报；上报人、处理人和文明办可以看到，它照常计入指标。原因：{t.hidden.reason}</View>
+                  </View>
+                )}
                 <View className='td-desc'>{t.description}</View>
                 <View className='td-facts'>
                   <View className='td-fact'><Text className='td-label'>地点</Text><Text className='td-value' id='ticket-place'>{t.address || '（未填写地址）'}</Text></View>
@@ -81,12 +89,19 @@ export default function TicketDetail () {
                 {t.mergedInto && (
                   <View className='td-link' ariaRole='link' onClick={() => Taro.redirectTo({ url: pageUrl(PAGES.ticketDetail, { id: t.mergedInto! }) })}>已合并到原案卷，点击查看 ›</View>
                 )}
-                <PhotoStrip title='上报照片' photos={t.photos} status={t.photoStatus} />
-                <PhotoStrip title='处理后照片' photos={t.afterPhotos} status={t.photoStatus} />
+                {t.mayModerate
+                  ? <ModeratedPhotos ticket={t} onDone={reload} />
+                  : (
+                    <>
+                      <PhotoStrip title='上报照片' photos={t.photos} status={t.photoStatus} />
+                      <PhotoStrip title='处理后照片' photos={t.afterPhotos} status={t.photoStatus} />
+                    </>
+                    )}
               </View>
             </View>
             <View className='td-side'>
               <TicketActions ticket={t} onDone={reload} />
+              {t.mayModerate && <HideCard ticket={t} onDone={reload} />}
               <View className='section-title'>办理过程</View>
               <View className='card'><Timeline events={data.timeline} /></View>
             </View>
