@@ -1,8 +1,8 @@
 import { Canvas, View } from '@tarojs/components'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { ringsBbox } from '../../../../core/routing/geometry'
-import { fit } from '../../../components/grid-map/projection'
-import { findCanvas, prepare, tapPoint, type CanvasTarget } from './canvas-target'
+import { useMapCanvas } from '../map-canvas'
+import { tapPoint } from './canvas-target'
 import { areaAtPoint, drawAreaMap, type MapArea, type MapGrid } from './map-draw'
 
 interface Props {
@@ -23,26 +23,13 @@ const PADDING = 12
  * table under it holds the same figures.
  */
 export function AreaMap ({ id, label, height, grids, areas, onPick }: Props) {
-  const [target, setTarget] = useState<CanvasTarget | null>(null)
   const [labels, setLabels] = useState<string[]>([])
   const down = useRef<{ x: number; y: number } | null>(null)
   const bbox = useMemo(() => ringsBbox(grids.map((g) => g.polygon)), [grids])
-  const proj = useMemo(() => (target && bbox ? fit(bbox, target.width, target.height, PADDING) : null), [target, bbox])
-
-  useEffect(() => findCanvas(id, setTarget), [id])
-
-  useEffect(() => {
-    if (!target || !proj) return
-    try {
-      const ctx = prepare(target)
-      if (!ctx) return
-      ctx.setTransform(target.dpr, 0, 0, target.dpr, 0, 0)
-      const drawn = drawAreaMap(ctx, { width: target.width, height: target.height, proj, grids, areas })
-      setLabels((old) => (old.join('|') === drawn.join('|') ? old : drawn))
-    } catch {
-      // A canvas that cannot draw: the table below still shows every figure.
-    }
-  }, [target, proj, grids, areas])
+  const { target, proj } = useMapCanvas(id, bbox, PADDING, (ctx, view) => {
+    const drawn = drawAreaMap(ctx, { ...view, grids, areas })
+    setLabels((old) => (old.join('|') === drawn.join('|') ? old : drawn))
+  }, [grids, areas])
 
   const pick = (e: unknown) => {
     if (!onPick || !target || !proj) return

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { createRef } from '@antv/f2'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { LEVEL_LABELS, areaAt, type AreaLevel } from '../../../../core/indicators/areas'
@@ -7,11 +6,10 @@ import { formatPercentShort } from '../../../../core/indicators/display'
 import { periodsIn } from '../../../../core/indicators/period'
 import { allGrids } from '../all-grids'
 import type { HeadlineView, IndicatorRowView, IndicatorTableView, TrendView } from '../../../../core/views'
-import { call, errorText } from '../../../api'
+import { call } from '../../../api'
 import { IndicatorCard, RATE_INDICATORS, rateIndicator, type RateIndicator, type RateKey } from '../../../components/indicator-card'
 import { PageShell } from '../../../components/page-shell'
 import { StatusView } from '../../../components/status-view'
-import { saveWorkbook } from '../../../utils/save-file'
 import { AreaMap } from './area-map'
 import { F2Chart } from './chart'
 import { barChart, trendChart, type BarDatum, type TrendDatum } from './chart-spec'
@@ -22,6 +20,7 @@ import {
 import type { MapArea, MapGrid } from './map-draw'
 import { PeriodPicker } from './period-picker'
 import { useLatest } from './use-latest'
+import { useExport } from '../use-export'
 import './index.css'
 
 interface Crumb { code: string; name: string }
@@ -114,7 +113,6 @@ export default function Dashboard () {
   const [crumbs, setCrumbs] = useState<Crumb[]>([{ code: '', name: '全市' }])
   const [period, setPeriod] = useState<PeriodChoice>(() => initialPeriod(today))
   const [key, setKey] = useState<RateKey>('awareness')
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
   const area = crumbs[crumbs.length - 1]
   const win = { areaCode: area.code, fromDay: period.fromDay, toDay: period.toDay }
   const grain = trendGrain(period.fromDay, period.toDay, period.mode)
@@ -174,20 +172,7 @@ export default function Dashboard () {
     return { grids: mapGrids, areas, classes }
   }, [t, below, grids.data, key])
 
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    if (exporting) return
-    setExporting(format)
-    try {
-      const file = await call('stats', 'export', { ...win, format })
-      const how = await saveWorkbook(file)
-      void Taro.showToast({ title: how === 'downloaded' ? `已下载，${file.rows} 行` : how === 'shared' ? '已发送' : `已导出，${file.rows} 行`, icon: 'success' })
-    } catch (e) {
-      if (/cancel/i.test(String((e as { errMsg?: string }).errMsg ?? ''))) return
-      void Taro.showModal({ title: '没有导出成功', content: errorText(e), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(null)
-    }
-  }
+  const { exporting, exportAs } = useExport((format) => call('stats', 'export', { ...win, format }))
 
   const areaRows: FigureRow[] = ranked.map((r) => ({ key: r.areaCode, name: shortName(r), rate: r[key], onTap: drillable ? () => drill(r) : undefined }))
   const totalRow: FigureRow[] = t ? [{ key: 'total', name: `${t.parent.name}（合计）`, rate: t.total[key], total: true }] : []

@@ -1,6 +1,7 @@
 import { pointInRing, ringCentroid } from '../../../../core/routing/geometry'
 import type { GcjPoint, GcjRing } from '../../../../core/types'
 import type { Projection } from '../../../components/grid-map/projection'
+import { traceRing } from '../map-canvas'
 
 /**
  * The dashboard's area map: every grid of the current area filled with the colour of the child area it lies in,
@@ -41,15 +42,6 @@ export const MAP_COLORS = {
 
 const FONT = '600 14px sans-serif'
 
-function trace (ctx: CanvasRenderingContext2D, proj: Projection, ring: GcjRing): void {
-  ctx.beginPath()
-  ring.forEach(([lng, lat], i) => {
-    const p = proj.toScreen({ lng, lat })
-    if (i === 0) ctx.moveTo(p.x, p.y)
-    else ctx.lineTo(p.x, p.y)
-  })
-  ctx.closePath()
-}
 
 /** Diagonal grey lines inside the polygon just traced: "nothing to judge here", never a colour of the scale. */
 function hatch (ctx: CanvasRenderingContext2D, width: number, height: number): void {
@@ -75,13 +67,13 @@ export function drawAreaMap (ctx: CanvasRenderingContext2D, input: MapInput): st
   ctx.fillRect(0, 0, width, height)
   for (const g of grids) {
     const area = areas.get(g.area)
-    trace(ctx, proj, g.polygon)
+    traceRing(ctx, proj, g.polygon)
     if (area?.fill) {
       ctx.fillStyle = area.fill
       ctx.fill()
     } else {
       hatch(ctx, width, height)
-      trace(ctx, proj, g.polygon)
+      traceRing(ctx, proj, g.polygon)
     }
     ctx.strokeStyle = MAP_COLORS.stroke
     ctx.lineWidth = 1

@@ -1,6 +1,7 @@
 import { CHINA_BOX } from '../../../../core/geo/datum'
 import type { Bbox } from '../../../../core/routing'
 import type { Projection } from '../../../components/grid-map/projection'
+import { traceRing } from '../map-canvas'
 
 /**
  * The grids page's map: outlines on a plain background, each with its own fill and stroke — the grids in use
@@ -55,15 +56,6 @@ export function shapesBbox (shapes: readonly MapShape[]): Bbox | null {
   return minLng === Infinity ? null : { minLng, minLat, maxLng, maxLat }
 }
 
-function trace (ctx: CanvasRenderingContext2D, proj: Projection, ring: Ring): void {
-  ctx.beginPath()
-  ring.forEach(([lng, lat], i) => {
-    const p = proj.toScreen({ lng, lat })
-    if (i === 0) ctx.moveTo(p.x, p.y)
-    else ctx.lineTo(p.x, p.y)
-  })
-  ctx.closePath()
-}
 
 export interface DrawInput {
   width: number
@@ -80,7 +72,7 @@ export function drawGridMap (ctx: CanvasRenderingContext2D, { width, height, pro
   let drawn = 0
   for (const s of shapes) {
     if (s.ring.length < 3) continue
-    trace(ctx, proj, s.ring)
+    traceRing(ctx, proj, s.ring)
     if (s.fill) {
       ctx.fillStyle = s.fill
       ctx.fill()

@@ -1,14 +1,14 @@
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { AreaRate, AreaResult } from '../../../../core/survey-results'
-import { call, errorText } from '../../../api'
+import { call } from '../../../api'
 import { PageShell } from '../../../components/page-shell'
 import { StatusView } from '../../../components/status-view'
 import { useAction } from '../../../utils/use-action'
-import { saveWorkbook } from '../../../utils/save-file'
 import { PHASE_LABELS, PHASE_TAGS, answersText, surveyPhase, versionText, windowText } from '../surveys/survey-format'
 import { INDICATOR_KEYS, NO_DATA, RATE_LABELS, rateBasis, rateFigure, rateSpoken, type IndicatorKey } from './rate-words'
+import { useExport } from '../use-export'
 import './index.css'
 
 type Level = 'street' | 'community' | 'grid'
@@ -67,22 +67,8 @@ export default function SurveyResults () {
   const id = params.id ?? ''
   const [level, setLevel] = useState<Level>('street')
   const results = useAction(() => call('surveys', 'results', { id, level }), [id, level])
-  const [exporting, setExporting] = useState<'xlsx' | 'csv' | null>(null)
 
-  const exportAs = async (format: 'xlsx' | 'csv') => {
-    if (exporting) return
-    setExporting(format)
-    try {
-      const file = await call('surveys', 'export', { id, format })
-      const how = await saveWorkbook(file)
-      void Taro.showToast({ title: how === 'downloaded' ? `已下载，${file.rows} 行` : how === 'shared' ? '已发送' : `已导出，${file.rows} 行`, icon: 'success' })
-    } catch (e) {
-      if (/cancel/i.test(String((e as { errMsg?: string }).errMsg ?? ''))) return
-      void Taro.showModal({ title: '没有导出成功', content: errorText(e), showCancel: false, confirmText: '知道了' })
-    } finally {
-      setExporting(null)
-    }
-  }
+  const { exporting, exportAs } = useExport((format) => call('surveys', 'export', { id, format }))
 
   const v = results.data
   const levelLabel = LEVELS.find((l) => l.key === level)!.label
