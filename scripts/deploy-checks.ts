@@ -3,7 +3,9 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { ALL_COLLECTIONS } from '../server/adapters/cloudbase/collections'
+import { CUSTOM_LOGIN_KEY_ENV } from '../server/cloud/custom-login'
 import { CLOUD_FUNCTIONS, HTTP_FUNCTIONS, buildFunctions, functionDependencies } from './build-functions'
+import { checkH5Build, type CheckedH5 } from './deploy-h5'
 
 /**
  * Everything `npm run deploy` can check without credentials or network (`npm run deploy:check` runs only these):
@@ -357,6 +359,29 @@ export interface DeployEnv {
   region: string | null
   /** Set on every function (server/cloud/entry.ts reads them). */
   functionEnv: Record<string, string>
+  /** Set on the named function only: secrets no other function needs (the custom-login key, for auth alone). */
+  perFunctionEnv: Record<string, Record<string, string>>
+}
+
+/** Variables that go to one function only, never to every function as WENMING_* otherwise do. */
+export const ONE_FUNCTION_ENV: Record<string, string> = { [CUSTOM_LOGIN_KEY_ENV]: 'auth' }
+
+/**
+ * What is wrong with the custom-login private key (the JSON file 云开发控制台「身份认证 → 登录方式 → 自定义登录 →
+ * 私钥下载」gives, on one line), or null. server/cloud/custom-login.ts reads the same three fields.
+ */
+export function customLoginKeyProblem (raw: string, envId: string): string | null {
+  let key: Partial<Record<'private_key_id' | 'private_key' | 'env_id', unknown>>
+  try {
+    key = JSON.parse(raw) as typeof key
+  } catch {
+    return `${CUSTOM_LOGIN_KEY_ENV} 不是有效的 JSON：把下载的私钥文件的全部内容写成一行填入（换行保留为 \\n）`
+  }
+  const missing = (['private_key_id', 'private_key', 'env_id'] as const).filter((k) => typeof key[k] !== 'string' || !key[k])
+  if (missing.length > 0) return `${CUSTOM_LOGIN_KEY_ENV} 缺少 ${missing.join('、')}：应是云开发控制台下载的自定义登录私钥文件的内容`
+  if (!String(key.private_key).includes('PRIVATE KEY')) return `${CUSTOM_LOGIN_KEY_ENV} 的 private_key 不像私钥（应含 -----BEGIN … PRIVATE KEY-----）`
+  if (envId && key.env_id !== envId) return `${CUSTOM_LOGIN_KEY_ENV} 是环境 ${String(key.env_id)} 的私钥，不是 ENV_ID ${envId} 的：请在这个环境的控制台重新下载`
+  return null
 }
 
 /**
@@ -370,7 +395,7 @@ const PLACEHOLDER = /^(your-|请填|<)|^$/
  * Reads .env.cloudbase. For a dry run (`forDeploy` false) the secrets may be empty; what is filled in is checked.
  * Returns the settings when nothing is wrong.
  */
-export function checkEnvFile (vars: Record<string, string> | null, c: Collector, forDeploy: boolean): DeployEnv | null {
+export function checkEnvFile (vars: Record<string, string> | null, c: Collector, forDeploy: boolean, forH5 = false): DeployEnv | null {
   const S = '部署参数（.env.cloudbase）'
   if (!vars) {
     if (forDeploy) c.fail(S, '.env.cloudbase', 'ENV_FILE_MISSING', '找不到 .env.cloudbase：复制 .env.cloudbase.example 为 .env.cloudbase，填好环境 ID 和密钥')
@@ -393,13 +418,32 @@ export function checkEnvFile (vars: Record<string, string> | null, c: Collector,
   if (url && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(url)) c.fail(S, 'WENMING_PUBLIC_URL', 'PUBLIC_URL_INVALID', `WENMING_PUBLIC_URL「${url}」应是 https:// 开头的网址（证书二维码指向它）`)
   const region = vars.TCB_REGION || null
   if (region && !/^ap-[a-z]+$/.test(region)) c.fail(S, 'TCB_REGION', 'REGION_INVALID', `TCB_REGION「${region}」不对，应如 ap-shanghai、ap-guangzhou`)
+  // The auth function signs the desk's CloudBase login with it: without it no browser can be signed in by scanning,
+  // which the web version (--h5) cannot do without.
+  const loginKey = vars[CUSTOM_LOGIN_KEY_ENV] ?? ''
+  const loginKeyProblem = loginKey ? customLoginKeyProblem(loginKey, PLACEHOLDER.test(envId) ? '' : envId) : null
+  if (loginKeyProblem) c.fail(S, CUSTOM_LOGIN_KEY_ENV, 'CUSTOM_LOGIN_KEY_INVALID', loginKeyProblem)
+  if (!loginKey && forH5) {
+    c.fail(S, CUSTOM_LOGIN_KEY_ENV, 'CUSTOM_LOGIN_KEY_MISSING', `网页版要靠扫码登录，需要 ${CUSTOM_LOGIN_KEY_ENV}：云开发控制台「身份认证 → 登录方式 → 自定义登录 → 私钥下载」，把 json 文件的内容写成一行填入 .env.cloudbase`)
+  }
   if (c.report.problems.length > before) return null
-  const notes = [!key && '未设 WENMING_CHECKIN_KEY：签到会提示“签到服务尚未配置”', !url && '未设 WENMING_PUBLIC_URL：证书二维码无法验证', !vars.WECHAT_TEMPLATE_ID && '未设 WECHAT_TEMPLATE_ID：只发站内消息，不发订阅消息'].filter(Boolean)
+  const notes = [
+    !key && '未设 WENMING_CHECKIN_KEY：签到会提示“签到服务尚未配置”', !url && '未设 WENMING_PUBLIC_URL：证书二维码无法验证',
+    !vars.WECHAT_TEMPLATE_ID && '未设 WECHAT_TEMPLATE_ID：只发站内消息，不发订阅消息',
+    !loginKey && `未设 ${CUSTOM_LOGIN_KEY_ENV}：电脑版扫码登录会提示“尚未配置”`,
+    loginKey && `${CUSTOM_LOGIN_KEY_ENV} 只写入云函数 auth`
+  ].filter(Boolean)
   c.ok(S, '.env.cloudbase', `环境 ${envId || '（未填）'}${region ? `（${region}）` : ''}${notes.length ? `；${notes.join('；')}` : ''}`)
   if (PLACEHOLDER.test(envId)) return null
   const functionEnv: Record<string, string> = {}
-  for (const [k, v] of Object.entries(vars)) if (FUNCTION_ENV.test(k) && v) functionEnv[k] = v
-  return { envId, secretId: vars.TENCENTCLOUD_SECRETID ?? '', secretKey: vars.TENCENTCLOUD_SECRETKEY ?? '', region, functionEnv }
+  const perFunctionEnv: Record<string, Record<string, string>> = {}
+  for (const [k, v] of Object.entries(vars)) {
+    if (!FUNCTION_ENV.test(k) || !v) continue
+    const only = ONE_FUNCTION_ENV[k]
+    if (only) perFunctionEnv[only] = { ...perFunctionEnv[only], [k]: v }
+    else functionEnv[k] = v
+  }
+  return { envId, secretId: vars.TENCENTCLOUD_SECRETID ?? '', secretKey: vars.TENCENTCLOUD_SECRETKEY ?? '', region, functionEnv, perFunctionEnv }
 }
 
 // ── all together ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -412,6 +456,8 @@ export interface CheckedDeployment {
   storage: StorageRule | null
   built: Array<{ name: string; file: string; bytes: number }>
   env: DeployEnv | null
+  /** The web version's build, when it was checked and passed (scripts/deploy-h5.ts). */
+  h5: CheckedH5 | null
 }
 
 export interface CheckOptions {
@@ -422,6 +468,10 @@ export interface CheckOptions {
   forDeploy: boolean
   names?: readonly string[]
   collections?: readonly string[]
+  /** The web version is part of this deploy (--h5): the custom-login key becomes required. */
+  forH5?: boolean
+  /** Check the cloudbase H5 build in this folder (`required`: its absence is a problem, else a note). */
+  h5Build?: { dir: string; required: boolean } | null
 }
 
 export async function checkDeployment (paths: DeployPaths, opts: CheckOptions): Promise<CheckedDeployment> {
@@ -438,8 +488,10 @@ export async function checkDeployment (paths: DeployPaths, opts: CheckOptions): 
   }
   const rc = checkFunctions(paths, c)
   const db = checkDatabase(paths, c, opts.collections ?? ALL_COLLECTIONS)
-  const env = checkEnvFile(opts.envVars, c, opts.forDeploy)
-  return { report: c.report, rc, ...db, built, env }
+  const env = checkEnvFile(opts.envVars, c, opts.forDeploy, opts.forH5 ?? false)
+  const envId = opts.envVars && !PLACEHOLDER.test(opts.envVars.ENV_ID ?? '') ? opts.envVars.ENV_ID : null
+  const h5 = opts.h5Build ? checkH5Build(opts.h5Build.dir, c, { required: opts.h5Build.required, envId, region: opts.envVars?.TCB_REGION || null }) : null
+  return { report: c.report, rc, ...db, built, env, h5 }
 }
 
 /** The report as the terminal shows it: sections, ✓ and ✗ lines, and a last line with the count. */

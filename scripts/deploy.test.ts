@@ -126,9 +126,33 @@ describe('.env.cloudbase', () => {
     const c = new Collector()
     expect(checkEnvFile(good, c, true)).toEqual({
       envId: 'wenming-8g3k2j1a', secretId: 'AKIDxxxx', secretKey: 'k3y', region: null,
-      functionEnv: { WENMING_CHECKIN_KEY: 'a'.repeat(43), WENMING_PUBLIC_URL: 'https://wm.example.cn' }
+      functionEnv: { WENMING_CHECKIN_KEY: 'a'.repeat(43), WENMING_PUBLIC_URL: 'https://wm.example.cn' },
+      perFunctionEnv: {}
     })
     expect(c.report.problems).toEqual([])
+  })
+
+  const loginKey = (over: Record<string, unknown> = {}) => JSON.stringify({
+    private_key_id: 'k1', private_key: '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----', env_id: 'wenming-8g3k2j1a', ...over
+  })
+
+  it('gives the custom-login private key to the auth function alone, and checks it is this environment\'s', () => {
+    const c = new Collector()
+    const env = checkEnvFile({ ...good, WENMING_CUSTOM_LOGIN_KEY: loginKey() }, c, true, true)
+    expect(c.report.problems).toEqual([])
+    expect(env!.perFunctionEnv).toEqual({ auth: { WENMING_CUSTOM_LOGIN_KEY: loginKey() } })
+    expect(env!.functionEnv).not.toHaveProperty('WENMING_CUSTOM_LOGIN_KEY')
+    const codes = (vars: Record<string, string>, forH5 = false) => {
+      const x = new Collector()
+      checkEnvFile({ ...good, ...vars }, x, true, forH5)
+      return x.report.problems.map((p) => `${p.code}: ${p.message}`)
+    }
+    expect(codes({ WENMING_CUSTOM_LOGIN_KEY: '{"private_key_id":' })).toEqual([expect.stringMatching(/^CUSTOM_LOGIN_KEY_INVALID: .*不是有效的 JSON/)])
+    expect(codes({ WENMING_CUSTOM_LOGIN_KEY: loginKey({ env_id: 'other-env' }) })).toEqual([expect.stringMatching(/^CUSTOM_LOGIN_KEY_INVALID: .*是环境 other-env 的私钥/)])
+    expect(codes({ WENMING_CUSTOM_LOGIN_KEY: loginKey({ private_key: '' }) })).toEqual([expect.stringMatching(/^CUSTOM_LOGIN_KEY_INVALID: .*缺少 private_key/)])
+    // Without it the functions still deploy (the desk's confirmation says what is missing); the web version cannot.
+    expect(codes({})).toEqual([])
+    expect(codes({}, true)).toEqual([expect.stringMatching(/^CUSTOM_LOGIN_KEY_MISSING: 网页版要靠扫码登录/)])
   })
 
   it('is not needed for the dry run, and names what is missing or wrong for a deploy', () => {
@@ -147,7 +171,10 @@ describe('.env.cloudbase', () => {
 describe('what a deploy does', () => {
   let checked: CheckedDeployment
   let stageDir: string
-  const env = { envId: 'wenming-8g3k2j1a', secretId: 'id', secretKey: 'key', region: 'ap-guangzhou', functionEnv: { WENMING_PUBLIC_URL: 'https://wm.example.cn' } }
+  const env = {
+    envId: 'wenming-8g3k2j1a', secretId: 'id', secretKey: 'key', region: 'ap-guangzhou',
+    functionEnv: { WENMING_PUBLIC_URL: 'https://wm.example.cn' }, perFunctionEnv: { auth: { WENMING_CUSTOM_LOGIN_KEY: '{"k":1}' } }
+  }
 
   beforeAll(async () => {
     stageDir = mkdtempSync(join(tmpdir(), 'deploy-stage-'))
@@ -168,7 +195,11 @@ describe('what a deploy does', () => {
     const rc = JSON.parse(readFileSync(join(stageDir, 'cloudbaserc.json'), 'utf8'))
     expect(rc).toMatchObject({ envId: 'wenming-8g3k2j1a', functionRoot: '.' })
     const fn = (name: string) => rc.functions.find((f: Json) => f.name === name)
-    for (const f of rc.functions) expect(f.envVariables).toEqual({ WENMING_PUBLIC_URL: 'https://wm.example.cn' })
+    for (const f of rc.functions) {
+      expect(f.envVariables).toEqual({ WENMING_PUBLIC_URL: 'https://wm.example.cn', ...(f.name === 'auth' ? { WENMING_CUSTOM_LOGIN_KEY: '{"k":1}' } : {}) })
+    }
+    // The private key signs anyone in as anyone: only the function that issues the desk's tickets holds it.
+    expect(rc.functions.filter((f: Json) => 'WENMING_CUSTOM_LOGIN_KEY' in f.envVariables).map((f: Json) => f.name)).toEqual(['auth'])
     expect(fn('timer').triggers).toEqual([{ name: 'sweep', type: 'timer', config: '0 */5 * * * * *' }])
     expect(fn('open311').path).toBe('/open311')
     expect(fn('photos')).toMatchObject({ runtime: 'Nodejs20.19', installDependency: true })
@@ -197,8 +228,12 @@ describe('what a deploy does', () => {
   })
 
   it('reads its arguments', () => {
-    expect(parseArgs(['--dry-run'], '/r')).toEqual({ dryRun: true, only: null, envFile: '/r/.env.cloudbase' })
+    expect(parseArgs(['--dry-run'], '/r')).toEqual({ dryRun: true, only: null, envFile: '/r/.env.cloudbase', h5: false, h5Only: false, h5Dir: null })
+    expect(parseArgs(['--h5', '--h5-dir', '/tmp/site'], '/r')).toMatchObject({ h5: true, h5Dir: '/tmp/site' })
     expect(parseArgs(['--only', 'photos,reports'], '/r').only).toEqual(['photos', 'reports'])
+    expect(parseArgs(['--h5'], '/r')).toMatchObject({ h5: true, h5Only: false })
+    expect(parseArgs(['--h5-only'], '/r')).toMatchObject({ h5: true, h5Only: true })
+    expect(() => parseArgs(['--h5-only', '--only', 'auth'], '/r')).toThrow('--h5-only 只发布网页版')
     expect(() => parseArgs(['--force'], '/r')).toThrow('不认识的参数 --force')
   })
 })

@@ -4,9 +4,10 @@ import { createRequire } from 'node:module'
 import { homedir, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import {
-  checkDeployment, defaultPaths, formatReport, parseEnvFile,
+  checkDeployment, Collector, defaultPaths, formatReport, parseEnvFile,
   type CheckedDeployment, type DeployEnv, type DeployPaths, type IndexDef, type Rc, type Rule
 } from './deploy-checks'
+import { buildH5, checkH5Build, H5_BUILD_DIR, headerLines, publishH5, readHosting } from './deploy-h5'
 
 /**
  * `npm run deploy` puts the product live on CloudBase; `npm run deploy:check` (`--dry-run`) does every part that needs
@@ -18,7 +19,9 @@ import {
  *      variables, timer triggers and HTTP access path; the CLI has no database commands, so
  *   4. @cloudbase/manager-node (the library the CLI is built on) creates the collections, their missing indexes and
  *      security rules, and sets the storage permission;
- *   5. each function is invoked once, to see it load in the cloud.
+ *   5. each function is invoked once, to see it load in the cloud;
+ *   6. (`--h5`) the web version: built for the environment, checked, published to its static hosting
+ *      (scripts/deploy-h5.ts). `--h5-only` does steps 1, 2 and 6 alone.
  * Both tools are installed on first use into a cache folder outside the repo (pinned versions, from the npm
  * registry; the CLI is one self-contained package), so nothing of them is needed for local use.
  */
@@ -26,17 +29,31 @@ import {
 export const CLI_VERSION = '2.12.10'
 export const MANAGER_VERSION = '5.6.5'
 
-export interface Args { dryRun: boolean; only: string[] | null; envFile: string }
+export interface Args {
+  dryRun: boolean
+  only: string[] | null
+  envFile: string
+  /** Also the web version (build, check, publish to static hosting); the dry run then requires its build. */
+  h5: boolean
+  /** The web version alone: no function uploads, no database. */
+  h5Only: boolean
+  /** Where the web version is built (default dist/h5-cloudbase). */
+  h5Dir: string | null
+}
 
 export function parseArgs (argv: readonly string[], root: string): Args {
-  const args: Args = { dryRun: false, only: null, envFile: join(root, '.env.cloudbase') }
+  const args: Args = { dryRun: false, only: null, envFile: join(root, '.env.cloudbase'), h5: false, h5Only: false, h5Dir: null }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--dry-run' || a === '--check') args.dryRun = true
     else if (a === '--only') args.only = (argv[++i] ?? '').split(',').map((s) => s.trim()).filter(Boolean)
     else if (a === '--env-file') args.envFile = resolve(argv[++i] ?? '')
-    else throw new Error(`不认识的参数 ${a}。用法：npm run deploy [-- --only 函数名,函数名] [-- --env-file 路径]；npm run deploy:check`)
+    else if (a === '--h5') args.h5 = true
+    else if (a === '--h5-only') args.h5 = args.h5Only = true
+    else if (a === '--h5-dir') args.h5Dir = resolve(argv[++i] ?? '')
+    else throw new Error(`不认识的参数 ${a}。用法：npm run deploy [-- --only 函数名,函数名] [-- --h5 | --h5-only] [-- --h5-dir 目录] [-- --env-file 路径]；npm run deploy:check [-- --h5]`)
   }
+  if (args.h5Only && args.only) throw new Error('--h5-only 只发布网页版，不能和 --only（上传云函数）一起用')
   return args
 }
 
@@ -67,7 +84,7 @@ export function planDeploy (checked: CheckedDeployment, env: DeployEnv, stageDir
       version: rc.version,
       envId: env.envId,
       functionRoot: '.',
-      functions: (rc.functions ?? []).map((f) => ({ ...f, envVariables: { ...f.envVariables, ...env.functionEnv } }))
+      functions: (rc.functions ?? []).map((f) => ({ ...f, envVariables: { ...f.envVariables, ...env.functionEnv, ...env.perFunctionEnv[f.name] } }))
     },
     commands: functions.map((name) => ['fn', 'deploy', name, '-e', env.envId, '--force', '--yes', ...region]),
     collections: (checked.indexes?.collections ?? []).map((c) => ({ name: c.name, rule: checked.rules!.collections[c.name], indexes: c.indexes })),
@@ -165,26 +182,53 @@ export async function main (argv: readonly string[], log: (s: string) => void = 
   const args = parseArgs(argv, paths.root)
   const envVars = existsSync(args.envFile) ? parseEnvFile(readFileSync(args.envFile, 'utf8')) : null
   const stageDir = mkdtempSync(join(tmpdir(), 'wenming-deploy-'))
+  const h5Dir = args.h5Dir ?? H5_BUILD_DIR(paths.root)
+  // The staged cloudbaserc.json holds the functions' secrets (check-in key, custom-login key): never left behind.
+  try {
+    log(args.dryRun ? '部署检查（npm run deploy:check）：不连接云开发，不需要密钥。' : `部署到云开发（npm run deploy${args.h5Only ? ' -- --h5-only：只发布网页版' : args.h5 ? ' -- --h5：云函数、数据库和网页版' : ''}）`)
+    log(`第 1 步 检查：打包全部云函数到 ${stageDir}，逐个在 Node 中加载，核对配置、权限、安全规则和索引${args.dryRun ? '，以及网页版的构建（有的话）' : ''}。`)
+    const checked = await checkDeployment(paths, {
+      outRoot: stageDir,
+      envVars,
+      forDeploy: !args.dryRun,
+      forH5: args.h5,
+      // A deploy with --h5 builds the web version afresh (step 6) and checks it then.
+      h5Build: args.dryRun ? { dir: h5Dir, required: args.h5 } : null
+    })
+    log(formatReport(checked.report))
+    if (checked.report.problems.length > 0) return 1
+    if (args.dryRun) {
+      log(`\n这是演练：没有上传任何东西。填好 .env.cloudbase 后运行 npm run deploy 正式部署${checked.h5 ? '（加 -- --h5 同时发布网页版）' : ''}。`)
+      return 0
+    }
 
-  log(args.dryRun ? '部署检查（npm run deploy:check）：不连接云开发，不需要密钥。' : '部署到云开发（npm run deploy）')
-  log(`第 1 步 检查：打包全部云函数到 ${stageDir}，逐个在 Node 中加载，核对配置、权限、安全规则和索引。`)
-  const checked = await checkDeployment(paths, { outRoot: stageDir, envVars, forDeploy: !args.dryRun })
-  log(formatReport(checked.report))
-  if (checked.report.problems.length > 0 || args.dryRun) rmSync(stageDir, { recursive: true, force: true })
-  if (checked.report.problems.length > 0) return 1
-  if (args.dryRun) {
-    log('\n这是演练：没有上传任何东西。填好 .env.cloudbase 后运行 npm run deploy 正式部署。')
+    const env = checked.env!
+    const plan = planDeploy(checked, env, stageDir, args.only)
+    stage(plan, paths)
+    const dir = toolsDir()
+    log('\n第 2 步 部署工具')
+    ensureTools(dir, log)
+    log(`  ✓ @cloudbase/cli ${CLI_VERSION}、@cloudbase/manager-node ${MANAGER_VERSION}（${dir}）`)
+
+    if (!args.h5Only) {
+      const code = await deployFunctions(plan, env, dir, args, log)
+      if (code !== 0) return code
+    }
+    if (args.h5) {
+      const site = await deployH5(paths.root, h5Dir, env, dir, log)
+      if (!site) return 1
+      log(`\n✓ 部署完成：${args.h5Only ? '' : `${plan.functions.length} 个云函数${args.only ? '' : `、${plan.collections.length} 个集合`}、`}网页版 ${site}`)
+      return 0
+    }
+    log(`\n✓ 部署完成：${plan.functions.length} 个云函数${args.only ? '' : `、${plan.collections.length} 个集合`}。下一步：上传小程序（README「上线到云开发」第 7 步）。`)
     return 0
+  } finally {
+    rmSync(stageDir, { recursive: true, force: true })
   }
+}
 
-  const env = checked.env!
-  const plan = planDeploy(checked, env, stageDir, args.only)
-  stage(plan, paths)
-  const dir = toolsDir()
-  log(`\n第 2 步 部署工具`)
-  ensureTools(dir, log)
-  log(`  ✓ @cloudbase/cli ${CLI_VERSION}、@cloudbase/manager-node ${MANAGER_VERSION}（${dir}）`)
-
+/** Steps 3–5: upload every function, apply the database's rules and indexes, invoke each once. 0 when all went well. */
+async function deployFunctions (plan: DeployPlan, env: DeployEnv, dir: string, args: Args, log: (s: string) => void): Promise<number> {
   log(`\n第 3 步 上传云函数到环境 ${env.envId}：${plan.functions.join('、')}（每个约半分钟到两分钟，云端会安装依赖）`)
   for (const [i, command] of plan.commands.entries()) {
     log(`\n  [${i + 1}/${plan.commands.length}] tcb ${command.join(' ')}`)
@@ -218,8 +262,47 @@ export async function main (argv: readonly string[], log: (s: string) => void = 
     log(`\n✗ ${plan.functions.length - loaded} 个函数没有正常回答：在云开发控制台「云函数 → 日志」查看原因（常见：依赖还在安装，过一分钟再运行 npm run deploy -- --only 该函数）。`)
     return 1
   }
-  log(`\n✓ 部署完成：${plan.functions.length} 个云函数${args.only ? '' : `、${plan.collections.length} 个集合`}。下一步：上传小程序（README「上线到云开发」第 7 步）。`)
   return 0
+}
+
+/**
+ * Step 6: the web version. Reads the hosting's domain and the storage bucket, builds the H5 for this environment,
+ * checks the build (the same checks as the dry run), publishes it, and says where it is and what else to set.
+ * Returns the site's address, or null after saying what went wrong.
+ */
+async function deployH5 (root: string, h5Dir: string, env: DeployEnv, dir: string, log: (s: string) => void): Promise<string | null> {
+  log('\n第 6 步 网页版：为这个环境构建 H5，检查，发布到静态网站托管')
+  const CloudBase = createRequire(join(dir, 'package.json'))('@cloudbase/manager-node')
+  const app = new CloudBase({ secretId: env.secretId, secretKey: env.secretKey, envId: env.envId, ...(env.region ? { region: env.region } : {}) })
+  const hosting = await readHosting(app)
+  if (!hosting.domain || hosting.status !== 'online') {
+    log(`  ✗ 静态网站托管${hosting.status ? `的状态是 ${hosting.status}` : '还没有开通'}：在云开发控制台「静态网站托管」开通，状态为「已上线」后运行 npm run deploy -- --h5-only`)
+    return null
+  }
+  log(`  ✓ 静态网站托管 ${hosting.domain}；云存储 ${hosting.bucket ?? '（没有读到存储桶：内容安全策略按地域放行）'}`)
+  const target = { envId: env.envId, region: env.region, bucket: hosting.bucket }
+  if (!await buildH5(root, h5Dir, target, log)) return null
+  const c = new Collector()
+  const checked = checkH5Build(h5Dir, c, { required: true, envId: env.envId, region: env.region })
+  log(formatReport(c.report).split('\n').filter((l) => l.startsWith('  ')).join('\n'))
+  if (!checked) {
+    log('  ✗ 网页版没有通过检查（见上面标 ✗ 的行），没有发布。')
+    return null
+  }
+  let site: string
+  try {
+    site = await publishH5(app, checked, hosting.domain, log)
+  } catch (e) {
+    log(`  ✗ 发布失败：${(e as Error).message}\n    改好后运行 npm run deploy -- --h5-only（只重发网页版）`)
+    return null
+  }
+  log(`
+  文明办在电脑浏览器打开 ${site}，登录页是 ${site}#/packages/account/signin/index，用手机小程序「我的 → 扫码登录电脑版」扫码。
+  还需在云开发控制台「身份认证 → 登录方式」开启「匿名登录」和「自定义登录」（没开时网页会提示开哪一个）。
+  静态托管不能为页面加响应头：内容安全策略、referrer 策略和防嵌入脚本已写在 index.html 里。若给网页版绑定了自己的域名，
+  并能在它的 CDN「HTTP 响应头配置」里加响应头，加上下面四条（frame-ancestors、X-Frame-Options、nosniff 只能这样生效）：
+${headerLines(checked).map((l) => `    ${l}`).join('\n')}`)
+  return site
 }
 
 if (require.main === module) {

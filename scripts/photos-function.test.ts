@@ -93,12 +93,14 @@ describe('the photos function bundle', () => {
     expect(t.fake.docs('photo_reviews')).toEqual([expect.objectContaining({ _id: fileId, fileId, ownerId: user.id, status: 'pending', traceId: expect.stringMatching(/^trace-/) })])
   })
 
-  it('answers a bad or missing upload in the one error shape, and refuses a call without a WeChat user', async () => {
+  it('answers a bad or missing upload in the one error shape, and refuses a call without a signed-in person', async () => {
     const bucket = t.fake.fileIdOf('')
     expect(await main({ fileId: `${bucket}uploads/missing.jpg` }, fromPhone('o-photo-2'))).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: '没有找到刚上传的照片，请重新上传' } })
     expect(await main({ fileId: `${bucket}photos/ph-1.jpg` }, fromPhone('o-photo-2'))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
     const upload = t.fake.putFile('uploads/x.jpg', phonePhoto)
     expect(await main({ fileId: upload }, { environment: JSON.stringify({}) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    // A desk's custom login counts only while a desk session of that person is live: here there is none.
+    expect(await main({ fileId: upload }, { environment: JSON.stringify({ TCB_CUSTOM_USER_ID: 'u-nobody' }) })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
     expect(t.fake.fileIds()).toEqual([upload])
     expect(t.fake.docs('photo_reviews')).toEqual([])
   })

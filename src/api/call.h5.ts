@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod'
 import type { Result } from '../../core/errors'
+import { cloudbase } from './cloudbase-sdk'
 import { NETWORK_MESSAGE, type Transport } from './types'
 
 // The gateway's pages forbid eval (Content-Security-Policy without 'unsafe-eval'). zod probes for it with
@@ -24,7 +25,7 @@ export function setDevToken (token: string | null): void {
   else Taro.removeStorageSync(TOKEN_KEY)
 }
 
-export const transport: Transport = async (fn, event) => {
+const gatewayTransport: Transport = async (fn, event) => {
   const token = getDevToken()
   try {
     const res = await Taro.request<Result<unknown>>({
@@ -40,6 +41,12 @@ export const transport: Transport = async (fn, event) => {
     return { ok: false, error: { code: 'INTERNAL', message: NETWORK_MESSAGE } }
   }
 }
+
+/**
+ * The build for CloudBase's static hosting (TARO_APP_BACKEND=cloudbase) calls the functions through the SDK instead
+ * (src/api/cloudbase.ts); there the token above is kept only to know that a desk session is to be ended on sign-out.
+ */
+export const transport: Transport = cloudbase ? cloudbase.transport : gatewayTransport
 
 export const platform = 'h5' as const
 

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import { getDevToken } from './call'
+import { photoUrl as storedPhotoUrl } from './cloudbase'
+import { cloudbase } from './cloudbase-sdk'
 import { notifySignedOut } from './signed-out'
 import { ApiError, NETWORK_MESSAGE } from './types'
 
@@ -10,6 +12,12 @@ export interface UploadHandle {
 
 /** H5: multipart POST to the gateway, which resizes, strips EXIF and stores the photo. */
 export function uploadPhoto (filePath: string, onProgress: (percent: number) => void): UploadHandle {
+  // The build for CloudBase: to storage, then the photos function, as on the phone (src/api/cloudbase.ts).
+  if (cloudbase) {
+    const handle = cloudbase.uploadPhoto(filePath, onProgress)
+    handle.done.catch((e: { code?: string }) => { if (e?.code === 'UNAUTHENTICATED') notifySignedOut() })
+    return handle
+  }
   let task: Taro.UploadTask | null = null
   const done = new Promise<{ fileId: string; url: string }>((resolve, reject) => {
     const token = getDevToken()
@@ -41,5 +49,6 @@ export function uploadPhoto (filePath: string, onProgress: (percent: number) => 
 
 /** The URL to show a stored photo (thumbnails by `?thumb=1`). */
 export function photoUrl (fileId: string, thumb = false): string {
+  if (cloudbase) return storedPhotoUrl(fileId, thumb)
   return fileId.startsWith('http') || fileId.startsWith('blob:') ? fileId : `/files/${fileId}${thumb ? '?thumb=1' : ''}`
 }
