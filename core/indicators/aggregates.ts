@@ -69,29 +69,37 @@ export function responseCells (questions: readonly Question[], r: Pick<SurveyRes
   return out
 }
 
+/** Cells added up by key as they come (memory holds the distinct cells, never every contribution). */
+export class CellSums {
+  private readonly by = new Map<string, AggCell>()
+  add (c: AggCell): void {
+    const k = cellKey(c)
+    const had = this.by.get(k)
+    if (had) { had.n += c.n; had.sum += c.sum; had.sumSq += c.sumSq } else this.by.set(k, { ...c })
+  }
+  addAll (cells: Iterable<AggCell>): void { for (const c of cells) this.add(c) }
+  cells (): AggCell[] { return [...this.by.values()] }
+}
+
 /** Cells with the same key added together (the order of first appearance kept). */
 export function mergeCells (cells: Iterable<AggCell>): AggCell[] {
-  const by = new Map<string, AggCell>()
-  for (const c of cells) {
-    const k = cellKey(c)
-    const had = by.get(k)
-    if (had) { had.n += c.n; had.sum += c.sum; had.sumSq += c.sumSq } else by.set(k, { ...c })
-  }
-  return [...by.values()]
+  const sums = new CellSums()
+  sums.addAll(cells)
+  return sums.cells()
 }
 
 /** Every cell, recounted from the raw responses (the reconciliation's reference). */
 export function recountCells (
   surveys: ReadonlyMap<string, Pick<{ questions: Question[] }, 'questions'>>,
   responses: Iterable<SurveyResponse>,
-  gridCodeOf: (r: SurveyResponse) => string | null
+  gridCodeOf: (r: SurveyResponse) => string | null,
+  into: CellSums = new CellSums()
 ): AggCell[] {
-  const all: AggCell[] = []
   for (const r of responses) {
     const s = surveys.get(r.surveyId)
-    if (s) all.push(...responseCells(s.questions, r, gridCodeOf(r)))
+    if (s) into.addAll(responseCells(s.questions, r, gridCodeOf(r)))
   }
-  return mergeCells(all)
+  return into.cells()
 }
 
 export interface Drift {

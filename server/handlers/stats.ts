@@ -1,5 +1,5 @@
 import { driftOf, type AggCell } from '../../core/indicators/aggregates'
-import { ALL_METRICS, recountAll } from '../../core/indicators/recount'
+import { ALL_METRICS, recountForReconcile } from '../../core/indicators/recount'
 import { emptyInput, MAX_TREND_POINTS, statsExportInput, statsInput, statsTableInput, statsTrendInput } from '../../core/schemas'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
@@ -89,16 +89,24 @@ export async function reconcileAggregates (deps: Deps): Promise<{ cells: number;
     read((p) => deps.store.listSignups(p), '报名记录'),
     read((p) => deps.store.listVolunteers(p), '志愿者')
   ])
-  const recounted = recountAll({
+  const recounted = recountForReconcile({
     surveys: new Map(surveys.map((s) => [s.id, s])), responses, tickets, signups, volunteers,
     gridCodeOf: (id) => (id ? dir.gridsById.get(id)?.code ?? null : null)
   })
-  const stored: AggCell[] = []
-  for (const metric of ALL_METRICS) stored.push(...await read((p) => deps.store.listAggregates({ ...p, metric }), '指标汇总'))
-  const drift = driftOf(stored, recounted.cells)
+  // Metric by metric: the stored cells of one metric at a time against the recount's.
+  const byMetric = new Map<string, AggCell[]>()
+  for (const c of recounted.cells) {
+    const list = byMetric.get(c.metric)
+    if (list) list.push(c); else byMetric.set(c.metric, [c])
+  }
+  const drift = []
+  for (const metric of ALL_METRICS) {
+    const stored = await read((p) => deps.store.listAggregates({ ...p, metric }), '指标汇总')
+    drift.push(...driftOf(stored, byMetric.get(metric) ?? []))
+  }
   if (drift.length > 0) {
     console.error(`[stats] aggregates drifted in ${drift.length} cells; repaired from the raw rows`, drift.slice(0, 5))
-    await deps.store.replaceAggregates(ALL_METRICS, recounted.cells, recounted.marks)
+    await deps.store.replaceAggregates(ALL_METRICS, recounted.cells, recounted.marks())
   }
   return { cells: recounted.cells.length, drifted: drift.length, repaired: drift.length > 0, examples: drift.slice(0, 5).map((d) => d.key) }
 }

@@ -19,5 +19,5 @@ export interface AggregateStore {
    * The reconciliation's repair: these metrics' cells become exactly `cells` (others removed), as one step; for a
    * distinct count, its members become `marks`.
    */
-  replaceAggregates (metrics: readonly string[], cells: readonly AggCell[], marks?: readonly DistinctMark[]): Promise<void>
+  replaceAggregates (metrics: readonly string[], cells: readonly AggCell[], marks?: Iterable<DistinctMark>): Promise<void>
 }

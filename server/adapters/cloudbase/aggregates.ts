@@ -84,7 +84,16 @@ export function aggregateStore (db: Db): AggregateStore {
     /** Every stored shard of these metrics is rewritten: a recounted cell's value on shard 0, zero elsewhere. */
     async replaceAggregates (metrics, cells, marks) {
       // Distinct counts: members are added where missing (a member document is never wrong, only possibly absent).
-      if (marks) await inBatches(marks.filter((m) => metrics.includes(m.metric)), WIDTH, (m) => db.insert(C.aggregateMembers, `${m.metric}|${m.area}|${m.day}|${m.member}`, { ...m }).then(() => undefined))
+      if (marks) {
+        let batch: DistinctMark[] = []
+        const put = () => inBatches(batch, WIDTH, (m) => db.insert(C.aggregateMembers, `${m.metric}|${m.area}|${m.day}|${m.member}`, { ...m }))
+        for (const m of marks) {
+          if (!metrics.includes(m.metric)) continue
+          batch.push(m)
+          if (batch.length >= 1000) { await put(); batch = [] }
+        }
+        await put()
+      }
       const want = new Map(cells.filter((c) => metrics.includes(c.metric)).map((c) => [cellKey(c), c]))
       for (const metric of metrics) {
         for (const doc of await cellsOf(metric)) {

@@ -52,7 +52,7 @@ export function aggregateStore (db: Db, sql: Sql, ops: AggregateOps): AggregateS
   const clear = db.prepare('DELETE FROM aggregates WHERE metric IN (SELECT value FROM json_each(?))')
   const member = db.prepare('INSERT OR IGNORE INTO aggregate_members (metric, area, day, member) VALUES (?, ?, ?, ?)')
   const clearMembers = db.prepare('DELETE FROM aggregate_members WHERE metric IN (SELECT value FROM json_each(?))')
-  const replace = db.transaction((metrics: readonly string[], cells: readonly AggCell[], marks: readonly DistinctMark[] | undefined) => {
+  const replace = db.transaction((metrics: readonly string[], cells: readonly AggCell[], marks: Iterable<DistinctMark> | undefined) => {
     clear.run(JSON.stringify(metrics))
     ops.add(cells.filter((c) => metrics.includes(c.metric)))
     if (marks) {
